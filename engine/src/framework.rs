@@ -1,0 +1,432 @@
+//! The indicator set ("Bộ chỉ số") of one year, loaded from JSON and validated.
+//!
+//! A set is data, never code: a new year's official annex is a new JSON file.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::level::LevelRule;
+
+/// Whether the indicators are the province's own annex or a stand-in built from public
+/// sources while the annex is unavailable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Official,
+    Reference,
+}
+
+/// Where a fact in the set comes from: the seed decision itself, or a public page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// `seed` (the 2022 ranking decision) or `external`.
+    pub origin: ReferenceOrigin,
+    pub citation: String,
+    #[serde(default)]
+    pub covers: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceOrigin {
+    Seed,
+    External,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub name_vi: String,
+    pub name_en: String,
+    /// The maximum the decision declares; validation checks the tree adds up to it.
+    pub max_points: Decimal,
+}
+
+/// One labelled choice of an `options` or `parts` indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label_vi: String,
+    pub label_en: String,
+    pub points: Decimal,
+}
+
+/// A band of a `tiers` indicator: a value at or above `min` earns `points`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tier {
+    pub min: Decimal,
+    pub points: Decimal,
+}
+
+/// What a ratio with a zero denominator earns; the set must say, since the annexes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZeroDenominator {
+    /// Nothing was due, so nothing was missed: full points.
+    Full,
+    /// No activity earns nothing.
+    Zero,
+}
+
+/// How a leaf indicator turns an answer into points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Method {
+    /// Points typed directly, 0 ..= max.
+    Points,
+    /// Met → max, else 0.
+    YesNo,
+    /// Exactly one choice; the best is worth max.
+    Options { options: Vec<Choice> },
+    /// Independent conditions whose points add up to max.
+    Parts { parts: Vec<Choice> },
+    /// a / b × max, capped at max.
+    Ratio {
+        numerator_vi: String,
+        numerator_en: String,
+        denominator_vi: String,
+        denominator_en: String,
+        zero_denominator: ZeroDenominator,
+    },
+    /// A count or percentage mapped to points by ascending thresholds.
+    Tiers {
+        unit_vi: String,
+        unit_en: String,
+        tiers: Vec<Tier>,
+    },
+    /// Recorded, never scored (max 0).
+    Info,
+}
+
+impl Method {
+    /// Stable id of the method, as in the JSON `type` field.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Method::Points => "points",
+            Method::YesNo => "yes_no",
+            Method::Options { .. } => "options",
+            Method::Parts { .. } => "parts",
+            Method::Ratio { .. } => "ratio",
+            Method::Tiers { .. } => "tiers",
+            Method::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub max_points: Decimal,
+    /// Groups a top-level indicator applies to; `None` means all. Only top-level
+    /// indicators carry it, so a parent's maximum is always the sum of its children.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<String>>,
+    /// Present on leaves only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    /// How the points are determined, in the annex's words.
+    #[serde(default)]
+    pub rule_vi: String,
+    #[serde(default)]
+    pub rule_en: String,
+    /// "Tài liệu kiểm chứng": what evidence the council expects.
+    #[serde(default)]
+    pub evidence_vi: String,
+    #[serde(default)]
+    pub evidence_en: String,
+    /// Where this indicator comes from (for reference sets).
+    #[serde(default)]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Indicator>,
+}
+
+impl Indicator {
+    #[must_use]
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    fn applies_to(&self, group: &str, inherited: bool) -> bool {
+        match &self.groups {
+            Some(groups) => groups.iter().any(|g| g == group),
+            None => inherited,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Framework {
+    /// Stable id such as `laocai-2022`; score sheets refer to it.
+    pub id: String,
+    pub province: String,
+    pub year: u16,
+    pub title_vi: String,
+    pub title_en: String,
+    pub status: Status,
+    /// Shown in the banner when `status` is `reference`.
+    #[serde(default)]
+    pub status_note_vi: String,
+    #[serde(default)]
+    pub status_note_en: String,
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    pub groups: Vec<Group>,
+    pub levels: Vec<LevelRule>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// A node of a group's tree, flattened in document order with its depth.
+#[derive(Debug, Clone, Copy)]
+pub struct Node<'a> {
+    pub indicator: &'a Indicator,
+    pub depth: usize,
+    /// Code of the top-level ("main") indicator this node sits under.
+    pub main_code: &'a str,
+}
+
+impl Framework {
+    /// Parses and validates a set; `file` names it in error messages.
+    pub fn from_json(file: &str, json: &str) -> Result<Self, Error> {
+        let framework: Framework = serde_json::from_str(json).map_err(|e| Error::FrameworkJson {
+            file: file.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        })?;
+        framework.validate(file)?;
+        Ok(framework)
+    }
+
+    #[must_use]
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The group, or an error listing the valid ids.
+    pub fn require_group(&self, id: &str) -> Result<&Group, Error> {
+        self.group(id).ok_or_else(|| Error::UnknownGroup {
+            group: id.to_owned(),
+            framework: self.id.clone(),
+            known: self.groups.iter().map(|g| g.id.clone()).collect(),
+        })
+    }
+
+    /// The group's indicators, depth first, in the order of the file.
+    #[must_use]
+    pub fn nodes(&self, group: &str) -> Vec<Node<'_>> {
+        fn walk<'a>(
+            list: &'a [Indicator],
+            group: &str,
+            inherited: bool,
+            depth: usize,
+            main: Option<&'a str>,
+            out: &mut Vec<Node<'a>>,
+        ) {
+            for ind in list {
+                if !ind.applies_to(group, inherited) {
+                    continue;
+                }
+                let main_code = main.unwrap_or(&ind.code);
+                out.push(Node { indicator: ind, depth, main_code });
+                walk(&ind.children, group, true, depth + 1, Some(main_code), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.indicators, group, true, 0, None, &mut out);
+        out
+    }
+
+    /// Top-level indicators of a group.
+    #[must_use]
+    pub fn mains(&self, group: &str) -> Vec<&Indicator> {
+        self.indicators.iter().filter(|i| i.applies_to(group, true)).collect()
+    }
+
+    /// Sum of the group's top-level maxima (validation makes it equal the declared max).
+    #[must_use]
+    pub fn computed_max(&self, group: &str) -> Decimal {
+        self.mains(group).iter().map(|i| i.max_points).sum()
+    }
+
+    fn validate(&self, file: &str) -> Result<(), Error> {
+        let err = |code: &str, expected: String| Error::FrameworkInvalid {
+            file: file.to_owned(),
+            code: code.to_owned(),
+            expected,
+        };
+        if self.groups.is_empty() {
+            return Err(err("-", "ít nhất một nhóm / at least one group".into()));
+        }
+        let mut seen_groups = std::collections::BTreeSet::new();
+        for g in &self.groups {
+            if !seen_groups.insert(g.id.as_str()) {
+                return Err(err(&g.id, format!("mã nhóm duy nhất / unique group id '{}'", g.id)));
+            }
+            if g.max_points <= Decimal::ZERO {
+                return Err(err(&g.id, "điểm tối đa của nhóm > 0 / group maximum > 0".into()));
+            }
+        }
+        crate::level::validate_levels(&self.levels).map_err(|e| err("levels", e))?;
+        check_group_refs(&self.indicators, &seen_groups, &err)?;
+        if let Some(nested) = self.indicators.iter().flat_map(|i| &i.children).find_map(first_with_groups) {
+            return Err(err(nested, "chỉ chỉ số chính mới khai báo nhóm (groups) / only top-level indicators name groups".into()));
+        }
+        check_tree(&self.indicators, &err)?;
+        for g in &self.groups {
+            let mut codes = std::collections::BTreeSet::new();
+            for node in self.nodes(&g.id) {
+                if !codes.insert(node.indicator.code.as_str()) {
+                    return Err(err(
+                        &node.indicator.code,
+                        format!("mã chỉ số duy nhất trong nhóm {} / unique code in group {}", g.id, g.id),
+                    ));
+                }
+            }
+            let computed = self.computed_max(&g.id);
+            if computed != g.max_points {
+                return Err(err(
+                    &g.id,
+                    format!(
+                        "tổng điểm tối đa các chỉ số chính = {} (khai báo), tính được {} / main indicators must add up to the declared {}, found {}",
+                        g.max_points, computed, g.max_points, computed
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn first_with_groups(ind: &Indicator) -> Option<&str> {
+    if ind.groups.is_some() {
+        return Some(&ind.code);
+    }
+    ind.children.iter().find_map(first_with_groups)
+}
+
+fn check_group_refs<F>(
+    list: &[Indicator],
+    groups: &std::collections::BTreeSet<&str>,
+    err: &F,
+) -> Result<(), Error>
+where
+    F: Fn(&str, String) -> Error,
+{
+    for ind in list {
+        if let Some(gs) = &ind.groups {
+            if let Some(unknown) = gs.iter().find(|g| !groups.contains(g.as_str())) {
+                return Err(err(&ind.code, format!("nhóm đã khai báo, không phải '{unknown}' / a declared group, not '{unknown}'")));
+            }
+        }
+        check_group_refs(&ind.children, groups, err)?;
+    }
+    Ok(())
+}
+
+fn check_tree<F>(list: &[Indicator], err: &F) -> Result<(), Error>
+where
+    F: Fn(&str, String) -> Error,
+{
+    for ind in list {
+        if ind.code.trim().is_empty() {
+            return Err(err("?", format!("mã chỉ số không rỗng (chỉ số '{}') / a non-empty code", ind.name_vi)));
+        }
+        if ind.max_points < Decimal::ZERO {
+            return Err(err(&ind.code, "điểm tối đa ≥ 0 / maximum ≥ 0".into()));
+        }
+        match (&ind.method, ind.children.is_empty()) {
+            (Some(_), false) => {
+                return Err(err(&ind.code, "chỉ số có chỉ số con thì không có cách tính điểm riêng / a parent has no method of its own".into()))
+            }
+            (None, true) => {
+                return Err(err(&ind.code, "chỉ số lá phải có cách tính điểm (method) / a leaf needs a method".into()))
+            }
+            (Some(method), true) => check_method(ind, method, err)?,
+            (None, false) => {
+                let sum: Decimal = ind.children.iter().map(|c| c.max_points).sum();
+                if sum != ind.max_points {
+                    return Err(err(
+                        &ind.code,
+                        format!(
+                            "tổng điểm tối đa các chỉ số con = {} nhưng được {} / children must add up to {}, found {}",
+                            ind.max_points, sum, ind.max_points, sum
+                        ),
+                    ));
+                }
+                check_tree(&ind.children, err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_method<F>(ind: &Indicator, method: &Method, err: &F) -> Result<(), Error>
+where
+    F: Fn(&str, String) -> Error,
+{
+    let max = ind.max_points;
+    let code = ind.code.as_str();
+    let unique = |choices: &[Choice]| -> Result<(), Error> {
+        let mut ids = std::collections::BTreeSet::new();
+        for c in choices {
+            if !ids.insert(c.id.as_str()) {
+                return Err(err(code, format!("mã lựa chọn duy nhất, '{}' bị lặp / unique choice ids, '{}' repeats", c.id, c.id)));
+            }
+            if c.points < Decimal::ZERO || c.points > max {
+                return Err(err(code, format!("điểm mỗi lựa chọn trong 0..{max} / choice points within 0..{max}")));
+            }
+        }
+        Ok(())
+    };
+    match method {
+        Method::Info if !max.is_zero() => Err(err(code, "chỉ số thông tin có điểm tối đa 0 / an info indicator has maximum 0".into())),
+        Method::Info => Ok(()),
+        _ if max.is_zero() => Err(err(code, "điểm tối đa > 0 (chỉ số không tính điểm dùng loại info) / maximum > 0 (use info for unscored)".into())),
+        Method::Points | Method::YesNo | Method::Ratio { .. } => Ok(()),
+        Method::Options { options } => {
+            if options.len() < 2 {
+                return Err(err(code, "ít nhất 2 lựa chọn / at least 2 options".into()));
+            }
+            unique(options)?;
+            let best = options.iter().map(|c| c.points).max().unwrap_or_default();
+            if best != max {
+                return Err(err(code, format!("lựa chọn cao nhất = {max} điểm, được {best} / best option worth {max}, found {best}")));
+            }
+            Ok(())
+        }
+        Method::Parts { parts } => {
+            if parts.is_empty() {
+                return Err(err(code, "ít nhất 1 điều kiện / at least 1 part".into()));
+            }
+            unique(parts)?;
+            let sum: Decimal = parts.iter().map(|c| c.points).sum();
+            if sum != max {
+                return Err(err(code, format!("tổng điểm các điều kiện = {max}, được {sum} / parts add up to {max}, found {sum}")));
+            }
+            Ok(())
+        }
+        Method::Tiers { tiers, .. } => {
+            if tiers.is_empty() {
+                return Err(err(code, "ít nhất 1 bậc / at least 1 tier".into()));
+            }
+            for pair in tiers.windows(2) {
+                if pair[1].min <= pair[0].min || pair[1].points < pair[0].points {
+                    return Err(err(code, "các bậc tăng dần theo ngưỡng và điểm / tiers ascending by threshold and points".into()));
+                }
+            }
+            if tiers.iter().any(|t| t.points < Decimal::ZERO || t.min < Decimal::ZERO) {
+                return Err(err(code, "ngưỡng và điểm ≥ 0 / thresholds and points ≥ 0".into()));
+            }
+            let top = tiers.last().map(|t| t.points).unwrap_or_default();
+            if top != max {
+                return Err(err(code, format!("bậc cao nhất = {max} điểm, được {top} / top tier worth {max}, found {top}")));
+            }
+            Ok(())
+        }
+    }
+}

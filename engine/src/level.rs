@@ -1,0 +1,98 @@
+//! The four levels ("mức xếp hạng"), decided on the exact percentage of the group maximum.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One row of the level table. Rules are listed from the highest level down; a level is
+/// reached when the percentage is strictly above `above_percent` (the decision's "lớn
+/// hơn"), and the last rule has no threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelRule {
+    /// `dan_dat`, `nang_cao`, `hinh_thanh`, `khoi_dong` for Lào Cai.
+    pub id: String,
+    pub name_vi: String,
+    pub name_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above_percent: Option<Decimal>,
+}
+
+/// Checks the table is well formed; the error says what was expected.
+pub(crate) fn validate_levels(levels: &[LevelRule]) -> Result<(), String> {
+    let Some((last, rest)) = levels.split_last() else {
+        return Err("ít nhất một mức / at least one level".into());
+    };
+    if last.above_percent.is_some() {
+        return Err(format!("mức cuối ({}) không có ngưỡng / the last level ({}) has no threshold", last.id, last.id));
+    }
+    let mut previous: Option<Decimal> = None;
+    for rule in rest {
+        let Some(t) = rule.above_percent else {
+            return Err(format!("mức {} cần ngưỡng above_percent / level {} needs above_percent", rule.id, rule.id));
+        };
+        if t < Decimal::ZERO || t >= Decimal::ONE_HUNDRED {
+            return Err(format!("ngưỡng của mức {} trong [0, 100) / threshold of {} within [0, 100)", rule.id, rule.id));
+        }
+        if previous.is_some_and(|p| t >= p) {
+            return Err("ngưỡng giảm dần từ mức cao xuống thấp / thresholds strictly descending".into());
+        }
+        previous = Some(t);
+    }
+    let mut ids: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != levels.len() {
+        return Err("mã mức duy nhất / unique level ids".into());
+    }
+    Ok(())
+}
+
+/// The level of an exact percentage: the first rule whose threshold it exceeds.
+#[must_use]
+pub fn level_for(levels: &[LevelRule], percent: Decimal) -> &LevelRule {
+    levels
+        .iter()
+        .find(|l| l.above_percent.is_none_or(|t| percent > t))
+        // Validation guarantees a last rule without threshold; an empty table cannot load.
+        .unwrap_or(&levels[levels.len() - 1])
+}
+
+/// Index of a level in the table (0 = highest), for "level never drops" comparisons.
+#[must_use]
+pub fn level_rank(levels: &[LevelRule], id: &str) -> Option<usize> {
+    levels.iter().position(|l| l.id == id)
+}
+
+/// Exact percentage of `total` in `max` (no rounding: the level is decided on it).
+#[must_use]
+pub fn percent_of(total: Decimal, max: Decimal) -> Decimal {
+    if max.is_zero() {
+        return Decimal::ZERO;
+    }
+    total * Decimal::ONE_HUNDRED / max
+}
+
+/// The next level up and the least amount, in steps of 0,01 point, that lifts `total`
+/// strictly above its boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextLevel {
+    pub level_id: String,
+    /// Total at the boundary (e.g. 750 for 75 % of 1.000); the total must exceed it.
+    pub boundary: Decimal,
+    /// Smallest multiple of 0,01 that, added to the total, exceeds the boundary.
+    pub points_needed: Decimal,
+}
+
+#[must_use]
+pub fn next_level(levels: &[LevelRule], total: Decimal, max: Decimal) -> Option<NextLevel> {
+    let current = level_for(levels, percent_of(total, max));
+    let idx = level_rank(levels, &current.id)?;
+    let up = levels.get(idx.checked_sub(1)?)?;
+    let threshold = up.above_percent?;
+    let boundary = threshold * max / Decimal::ONE_HUNDRED;
+    let hundredths = ((boundary - total) * Decimal::ONE_HUNDRED).floor() + Decimal::ONE;
+    Some(NextLevel {
+        level_id: up.id.clone(),
+        boundary,
+        points_needed: hundredths / Decimal::ONE_HUNDRED,
+    })
+}

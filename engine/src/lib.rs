@@ -1,0 +1,21 @@
+//! Pure engine of the Lào Cai DTI calculator: indicator sets, exact scoring, levels,
+//! rankings, the published-appendix checker and Vietnamese number formats.
+//!
+//! Every figure is a [`rust_decimal::Decimal`]; nothing is rounded except for display,
+//! which rounds half away from zero ([`number::DISPLAY_ROUNDING`]). No web dependencies:
+//! the browser app and the `dti` command share this crate.
+#![forbid(unsafe_code)]
+
+pub mod builtin;
+pub mod check;
+pub mod error;
+pub mod framework;
+pub mod level;
+pub mod number;
+pub mod rank;
+pub mod sheet;
+pub mod text;
+
+pub use error::{Error, Lang, NumberError};
+pub use framework::Framework;
+pub use rust_decimal::Decimal;

@@ -1,0 +1,509 @@
+//! A score sheet: an agency's answers, kept exactly as typed, and what they are worth.
+//!
+//! An answer's text is never rewritten: "abc" stays "abc", is reported invalid and earns
+//! nothing; an empty answer is unanswered, not 0; a value outside its range is invalid,
+//! never clamped. Points are exact decimals (2/3 × 20 is not rounded) and only display
+//! rounds.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Lang, NumberError};
+use crate::framework::{Framework, Indicator, Method, ZeroDenominator};
+use crate::level::{level_for, next_level, percent_of, NextLevel};
+use crate::number::{format_compact, parse_vn};
+
+/// Version of the saved-sheet format; bump with a migration when it changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One answer, shaped by the indicator's method. Number fields hold the text as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Answer {
+    Points { text: String },
+    YesNo { value: bool },
+    Choice { id: String },
+    /// Ids of the conditions met; an empty list is an answer ("none met").
+    Parts { ids: Vec<String> },
+    Ratio { numerator: String, denominator: String },
+    Tier { text: String },
+}
+
+/// "Tài liệu kiểm chứng": the document that proves the answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    /// Số hiệu văn bản.
+    pub number: String,
+    /// Ngày văn bản, as typed.
+    pub date: String,
+    /// Trích yếu.
+    pub summary: String,
+    pub link: String,
+    pub note: String,
+}
+
+impl Evidence {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        [&self.number, &self.date, &self.summary, &self.link, &self.note].iter().all(|s| s.trim().is_empty())
+    }
+}
+
+/// Progress of an indicator as agencies track it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus {
+    NotStarted,
+    InProgress,
+    NeedsEvidence,
+    Done,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Entry {
+    /// Tự đánh giá.
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
+    pub self_answer: Option<Answer>,
+    /// Thẩm định (the council's value), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appraised: Option<Answer>,
+    #[serde(skip_serializing_if = "Evidence::is_empty")]
+    pub evidence: Evidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<WorkStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreSheet {
+    pub schema: u32,
+    /// Id of the indicator set, e.g. `laocai-2022`.
+    pub framework: String,
+    pub group: String,
+    #[serde(default)]
+    pub agency: String,
+    /// Answers by indicator code.
+    #[serde(default)]
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl ScoreSheet {
+    #[must_use]
+    pub fn new(framework: &str, group: &str) -> Self {
+        ScoreSheet {
+            schema: SCHEMA_VERSION,
+            framework: framework.to_owned(),
+            group: group.to_owned(),
+            agency: String::new(),
+            entries: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a saved sheet; `file` names it in errors.
+    pub fn from_json(file: &str, json: &str) -> Result<Self, Error> {
+        let probe: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            Error::input(file, e.line(), format!("không phải JSON hợp lệ ({e})"), format!("not valid JSON ({e})"))
+        })?;
+        match probe.get("schema").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+            Some(v) => {
+                return Err(Error::input(
+                    file,
+                    0,
+                    format!("phiên bản định dạng {v} chưa được hỗ trợ (hỗ trợ {SCHEMA_VERSION})"),
+                    format!("format version {v} is not supported (supported: {SCHEMA_VERSION})"),
+                ))
+            }
+            None => {
+                return Err(Error::input(file, 0, "thiếu trường “schema”", "missing field “schema”"));
+            }
+        }
+        serde_json::from_value(probe).map_err(|e| {
+            Error::input(file, 0, format!("không đúng định dạng phiếu điểm ({e})"), format!("not a score sheet ({e})"))
+        })
+    }
+
+    /// Pretty JSON, the format `dti score` reads and the app exports.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why an answer earns nothing. Each message names the indicator and what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    Number { code: String, field: Field, source: NumberError },
+    AboveMax { code: String, max: Decimal, value: Decimal },
+    Negative { code: String, field: Field, value: Decimal },
+    UnknownChoice { code: String, id: String },
+    MissingPart { code: String, field: Field },
+    WrongKind { code: String, expected: &'static str },
+    NotScored { code: String },
+}
+
+/// Which input of an indicator a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Value,
+    Numerator,
+    Denominator,
+}
+
+impl Field {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Value, Lang::Vi) => "giá trị",
+            (Field::Numerator, Lang::Vi) => "tử số (a)",
+            (Field::Denominator, Lang::Vi) => "mẫu số (b)",
+            (Field::Value, Lang::En) => "value",
+            (Field::Numerator, Lang::En) => "numerator (a)",
+            (Field::Denominator, Lang::En) => "denominator (b)",
+        }
+    }
+}
+
+impl AnswerError {
+    #[must_use]
+    pub fn code(&self) -> &str {
+        match self {
+            AnswerError::Number { code, .. }
+            | AnswerError::AboveMax { code, .. }
+            | AnswerError::Negative { code, .. }
+            | AnswerError::UnknownChoice { code, .. }
+            | AnswerError::MissingPart { code, .. }
+            | AnswerError::WrongKind { code, .. }
+            | AnswerError::NotScored { code } => code,
+        }
+    }
+
+    /// The field the message belongs to, so the app can tie it to that input.
+    #[must_use]
+    pub fn field(&self) -> Field {
+        match self {
+            AnswerError::Number { field, .. } | AnswerError::Negative { field, .. } | AnswerError::MissingPart { field, .. } => *field,
+            _ => Field::Value,
+        }
+    }
+
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            AnswerError::Number { code, field, source } => {
+                if vi {
+                    format!("Chỉ số {code}, {}: {}", field.name(lang), source.message(lang))
+                } else {
+                    format!("Indicator {code}, {}: {}", field.name(lang), source.message(lang))
+                }
+            }
+            AnswerError::AboveMax { code, max, value } => {
+                let (max, value) = (format_compact(*max), format_compact(*value));
+                if vi {
+                    format!("Điểm tối đa của chỉ số {code} là {max}; bạn nhập {value}")
+                } else {
+                    format!("The maximum of indicator {code} is {max}; you entered {value}")
+                }
+            }
+            AnswerError::Negative { code, field, value } => {
+                let value = format_compact(*value);
+                if vi {
+                    format!("Chỉ số {code}, {}: không được âm; bạn nhập {value}", field.name(lang))
+                } else {
+                    format!("Indicator {code}, {}: cannot be negative; you entered {value}", field.name(lang))
+                }
+            }
+            AnswerError::UnknownChoice { code, id } => {
+                if vi {
+                    format!("Chỉ số {code}: không có lựa chọn “{id}”")
+                } else {
+                    format!("Indicator {code}: there is no option “{id}”")
+                }
+            }
+            AnswerError::MissingPart { code, field } => {
+                if vi {
+                    format!("Chỉ số {code}: cần nhập cả {}", field.name(lang))
+                } else {
+                    format!("Indicator {code}: the {} is missing", field.name(lang))
+                }
+            }
+            AnswerError::WrongKind { code, expected } => {
+                if vi {
+                    format!("Chỉ số {code}: câu trả lời không đúng loại (cần “{expected}”)")
+                } else {
+                    format!("Indicator {code}: the answer has the wrong kind (expected “{expected}”)")
+                }
+            }
+            AnswerError::NotScored { code } => {
+                if vi {
+                    format!("Chỉ số {code} chỉ ghi nhận thông tin, không tính điểm")
+                } else {
+                    format!("Indicator {code} is recorded for information and not scored")
+                }
+            }
+        }
+    }
+}
+
+/// What one answer is worth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Unanswered,
+    Scored(Decimal),
+    Invalid(AnswerError),
+}
+
+impl Outcome {
+    #[must_use]
+    pub fn points(&self) -> Decimal {
+        match self {
+            Outcome::Scored(p) => *p,
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+fn number(code: &str, field: Field, text: &str) -> Result<Decimal, AnswerError> {
+    let value = parse_vn(text).map_err(|source| AnswerError::Number { code: code.to_owned(), field, source })?;
+    if value < Decimal::ZERO {
+        return Err(AnswerError::Negative { code: code.to_owned(), field, value });
+    }
+    Ok(value)
+}
+
+/// Scores one answer against its indicator. Never panics, never clamps.
+#[must_use]
+pub fn score(indicator: &Indicator, answer: Option<&Answer>) -> Outcome {
+    let Some(answer) = answer else { return Outcome::Unanswered };
+    let Some(method) = &indicator.method else { return Outcome::Unanswered };
+    match score_answer(indicator, method, answer) {
+        Ok(Some(points)) => Outcome::Scored(points),
+        Ok(None) => Outcome::Unanswered,
+        Err(e) => Outcome::Invalid(e),
+    }
+}
+
+fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Option<Decimal>, AnswerError> {
+    let code = ind.code.as_str();
+    let max = ind.max_points;
+    let wrong = || AnswerError::WrongKind { code: code.to_owned(), expected: method.kind() };
+    match (method, answer) {
+        (Method::Points, Answer::Points { text }) => {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            let value = number(code, Field::Value, text)?;
+            if value > max {
+                return Err(AnswerError::AboveMax { code: code.to_owned(), max, value });
+            }
+            Ok(Some(value))
+        }
+        (Method::YesNo, Answer::YesNo { value }) => Ok(Some(if *value { max } else { Decimal::ZERO })),
+        (Method::Options { options }, Answer::Choice { id }) => options
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| Some(c.points))
+            .ok_or_else(|| AnswerError::UnknownChoice { code: code.to_owned(), id: id.clone() }),
+        (Method::Parts { parts }, Answer::Parts { ids }) => {
+            if let Some(unknown) = ids.iter().find(|id| !parts.iter().any(|p| &p.id == *id)) {
+                return Err(AnswerError::UnknownChoice { code: code.to_owned(), id: unknown.clone() });
+            }
+            // Each condition counts once, however often its id is listed.
+            Ok(Some(parts.iter().filter(|p| ids.contains(&p.id)).map(|p| p.points).sum()))
+        }
+        (Method::Ratio { zero_denominator, .. }, Answer::Ratio { numerator, denominator }) => {
+            match (numerator.trim().is_empty(), denominator.trim().is_empty()) {
+                (true, true) => return Ok(None),
+                (false, true) => return Err(AnswerError::MissingPart { code: code.to_owned(), field: Field::Denominator }),
+                (true, false) => return Err(AnswerError::MissingPart { code: code.to_owned(), field: Field::Numerator }),
+                (false, false) => {}
+            }
+            let a = number(code, Field::Numerator, numerator)?;
+            let b = number(code, Field::Denominator, denominator)?;
+            if b.is_zero() {
+                return Ok(Some(match zero_denominator {
+                    ZeroDenominator::Full => max,
+                    ZeroDenominator::Zero => Decimal::ZERO,
+                }));
+            }
+            // A share above 100 % earns the maximum: that is the scoring rule, not a clamp
+            // of what was typed (a and b stay as entered).
+            Ok(Some(if a >= b { max } else { a * max / b }))
+        }
+        (Method::Tiers { tiers, .. }, Answer::Tier { text }) => {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            let value = number(code, Field::Value, text)?;
+            Ok(Some(tiers.iter().rev().find(|t| value >= t.min).map_or(Decimal::ZERO, |t| t.points)))
+        }
+        (Method::Info, _) => Err(AnswerError::NotScored { code: code.to_owned() }),
+        _ => Err(wrong()),
+    }
+}
+
+/// The band a tiers value falls in (index into `tiers`), for showing "bậc 2".
+#[must_use]
+pub fn tier_hit(indicator: &Indicator, text: &str) -> Option<usize> {
+    let Some(Method::Tiers { tiers, .. }) = &indicator.method else { return None };
+    let value = parse_vn(text).ok()?;
+    tiers.iter().rposition(|t| value >= t.min)
+}
+
+/// Result for one leaf indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeafResult {
+    pub code: String,
+    pub main_code: String,
+    pub max: Decimal,
+    pub outcome: Outcome,
+    pub appraised: Option<Outcome>,
+    pub has_evidence: bool,
+}
+
+impl LeafResult {
+    /// Self − appraised, where an appraised value has been scored.
+    #[must_use]
+    pub fn difference(&self) -> Option<Decimal> {
+        match &self.appraised {
+            Some(Outcome::Scored(a)) => Some(self.outcome.points() - a),
+            _ => None,
+        }
+    }
+}
+
+/// Points of a main indicator against its maximum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MainResult {
+    pub code: String,
+    pub max: Decimal,
+    pub points: Decimal,
+    /// Sum of appraised points, when any leaf under it has one.
+    pub appraised: Option<Decimal>,
+}
+
+/// Total, percentage and level of one side (self or appraised).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub total: Decimal,
+    pub max: Decimal,
+    /// Exact; the level is decided on it.
+    pub percent: Decimal,
+    pub level_id: String,
+    pub next: Option<NextLevel>,
+}
+
+impl Standing {
+    #[must_use]
+    pub fn of(framework: &Framework, total: Decimal, max: Decimal) -> Self {
+        let percent = percent_of(total, max);
+        Standing {
+            total,
+            max,
+            percent,
+            level_id: level_for(&framework.levels, percent).id.clone(),
+            next: next_level(&framework.levels, total, max),
+        }
+    }
+}
+
+/// Everything the summary shows, computed in one pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetResult {
+    pub leaves: Vec<LeafResult>,
+    pub mains: Vec<MainResult>,
+    pub standing: Standing,
+    /// Appraised standing, when at least one appraised value was entered.
+    pub appraised: Option<Standing>,
+    pub invalid: Vec<AnswerError>,
+    pub unanswered: usize,
+    /// Unanswered or invalid scored leaves, largest maximum first (ties in tree order).
+    pub open_top: Vec<(String, Decimal)>,
+    /// Leaves that earn points but have no evidence.
+    pub without_evidence: usize,
+}
+
+impl SheetResult {
+    /// Chênh lệch of the totals (self − appraised).
+    #[must_use]
+    pub fn difference(&self) -> Option<Decimal> {
+        self.appraised.as_ref().map(|a| self.standing.total - a.total)
+    }
+}
+
+/// Scores a whole sheet against its framework.
+pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult, Error> {
+    if sheet.framework != framework.id {
+        return Err(Error::UnknownFramework { id: sheet.framework.clone(), known: vec![framework.id.clone()] });
+    }
+    let group = framework.require_group(&sheet.group)?;
+    let mut leaves = Vec::new();
+    let mut mains: Vec<MainResult> = Vec::new();
+    let mut invalid = Vec::new();
+    let mut any_appraised = false;
+    for node in framework.nodes(&group.id) {
+        let ind = node.indicator;
+        if node.depth == 0 {
+            mains.push(MainResult { code: ind.code.clone(), max: ind.max_points, points: Decimal::ZERO, appraised: None });
+        }
+        if !ind.is_leaf() || matches!(ind.method, Some(Method::Info)) {
+            continue;
+        }
+        let entry = sheet.entries.get(&ind.code);
+        let outcome = score(ind, entry.and_then(|e| e.self_answer.as_ref()));
+        let appraised = entry.and_then(|e| e.appraised.as_ref()).map(|a| score(ind, Some(a)));
+        if let Outcome::Invalid(e) = &outcome {
+            invalid.push(e.clone());
+        }
+        if let Some(Outcome::Invalid(e)) = &appraised {
+            invalid.push(e.clone());
+        }
+        if let Some(main) = mains.last_mut() {
+            main.points += outcome.points();
+            if let Some(Outcome::Scored(p)) = &appraised {
+                main.appraised = Some(main.appraised.unwrap_or_default() + p);
+                any_appraised = true;
+            }
+        }
+        leaves.push(LeafResult {
+            code: ind.code.clone(),
+            main_code: node.main_code.to_owned(),
+            max: ind.max_points,
+            outcome,
+            appraised,
+            has_evidence: entry.is_some_and(|e| !e.evidence.is_empty()),
+        });
+    }
+    let total: Decimal = leaves.iter().map(|l| l.outcome.points()).sum();
+    let standing = Standing::of(framework, total, group.max_points);
+    let appraised = any_appraised.then(|| {
+        let t: Decimal = leaves
+            .iter()
+            .filter_map(|l| match &l.appraised {
+                Some(Outcome::Scored(p)) => Some(*p),
+                _ => None,
+            })
+            .sum();
+        Standing::of(framework, t, group.max_points)
+    });
+    let mut open: Vec<(String, Decimal)> = leaves
+        .iter()
+        .filter(|l| !matches!(l.outcome, Outcome::Scored(_)))
+        .map(|l| (l.code.clone(), l.max))
+        .collect();
+    open.sort_by(|a, b| b.1.cmp(&a.1));
+    open.truncate(5);
+    Ok(SheetResult {
+        unanswered: leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).count(),
+        without_evidence: leaves.iter().filter(|l| l.outcome.points() > Decimal::ZERO && !l.has_evidence).count(),
+        leaves,
+        mains,
+        standing,
+        appraised,
+        invalid,
+        open_top: open,
+    })
+}

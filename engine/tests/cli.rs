@@ -1,0 +1,133 @@
+//! The `dti` command end to end, on good and bad files.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/published/laocai-2022.csv");
+
+fn dti(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dti"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn dti: {e}"));
+    if let Some(mut pipe) = child.stdin.take() {
+        // A refused oversized input closes the pipe early; that is the point of the test.
+        let _ = pipe.write_all(stdin.unwrap_or_default());
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("wait dti: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("dti-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_on_the_decision_reports_its_two_inconsistencies() {
+    let out = dti(&["check", SEED], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("49 dòng: 2 sai lệch"), "{stdout}");
+    assert!(stdout.contains("Sở Du lịch: 235,40 điểm = 23,54 % → mức “Khởi động”"), "{stdout}");
+    assert!(stdout.contains("328,205909") && stdout.contains("→ 328,21"), "{stdout}");
+    let out = dti(&["check", SEED, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["findings"][0]["kind"], "level");
+    assert_eq!(v["findings"][1]["kind"], "average");
+}
+
+#[test]
+fn rank_output_checks_clean() {
+    let ranked = dti(&["rank", SEED, "--format", "csv"], None);
+    assert_eq!(ranked.status.code(), Some(0), "{}", text(&ranked.stderr));
+    let checked = dti(&["check", "-"], Some(&ranked.stdout));
+    assert_eq!(checked.status.code(), Some(0), "{}", text(&checked.stdout));
+    assert_eq!(text(&checked.stdout), "49 dòng: không có sai lệch.\n");
+}
+
+#[test]
+fn rank_prints_the_decisions_tables() {
+    let input = "group,name,total\nhuyen,Huyện A,\"512,5\"\nhuyen,Huyện B,600.25\nhuyen,Huyện C,\"512,50\"\nkhong_tthc,Ban X,375\n";
+    let out = dti(&["rank", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("Nhóm các cơ quan, đơn vị không có thủ tục hành chính (tối đa 750 điểm)"), "{s}");
+    assert!(s.contains("Xếp hạng  Tên cơ quan"), "{s}");
+    // Ties share a rank; 375 of 750 is exactly 50 %: Hình thành.
+    let rows: Vec<Vec<&str>> = s.lines().map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()).collect();
+    assert!(rows.contains(&vec!["2", "Huyện A", "512,50", "Nâng cao"]), "{s}");
+    assert!(rows.contains(&vec!["2", "Huyện C", "512,50", "Nâng cao"]), "{s}");
+    assert!(rows.contains(&vec!["1", "Ban X", "375,00", "Hình thành"]), "{s}");
+    assert!(rows.contains(&vec!["Điểm trung bình", "541,75"]), "{s}");
+    let out = dti(&["rank", "-", "--format", "json"], Some(input.as_bytes()));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["groups"][0]["group"], "khong_tthc");
+    assert_eq!(v["groups"][1]["rows"][0]["total"], "600.25");
+    assert_eq!(v["groups"][1]["rows"][0]["level"]["id"], "nang_cao");
+    assert_eq!(v["groups"][1]["average"], "541.75");
+    let en = dti(&["--lang", "en", "rank", "-"], Some(input.as_bytes()));
+    assert!(text(&en.stdout).contains("Advanced"), "{}", text(&en.stdout));
+}
+
+#[test]
+fn bad_input_names_the_line_and_exits_2() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("missing column", b"group,name\nhuyen,A\n".to_vec(), "thiếu cột “total”"),
+        ("unknown group", b"group,name,total\nhuyen,A,1\nso,B,2\n".to_vec(), "dòng 3: nhóm “so”"),
+        ("abc total", b"group,name,total\nhuyen,A,abc\n".to_vec(), "dòng 2, cột total: “abc”"),
+        ("unit in total", "group,name,total\nhuyen,A,625đ\n".as_bytes().to_vec(), "ký tự “đ”"),
+        ("empty file", b"".to_vec(), "tệp rỗng"),
+        ("header only", b"group,name,total\n".to_vec(), "không có dòng dữ liệu"),
+        ("not utf-8", b"group,name,total\nhuyen,S\xe1,1\n".to_vec(), "dòng 2: không phải văn bản UTF-8"),
+        ("ragged row", b"group,name,total\nhuyen,A\n".to_vec(), "dòng 2"),
+    ];
+    for (what, bytes, needle) in cases {
+        let path = temp(&format!("{}.csv", what.replace(' ', "-")), &bytes);
+        let out = dti(&["rank", &path], None);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out.stderr));
+        let err = text(&out.stderr);
+        assert!(err.contains(needle), "{what}: {err}");
+        assert!(!err.contains("panicked"), "{what}: {err}");
+    }
+    let big = vec![b'a'; 10 * 1024 * 1024 + 10];
+    let out = dti(&["check", "-"], Some(&big));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("vượt giới hạn"), "{}", text(&out.stderr));
+    let out = dti(&["--lang", "en", "rank", "/nonexistent/x.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read the file"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn score_reads_a_saved_sheet() {
+    let sheet = r#"{"schema":1,"framework":"laocai-2022","group":"khong_tthc","agency":"Sở thử",
+        "entries":{"1.1":{"self":{"kind":"choice","id":"head"}},
+                   "3.1":{"self":{"kind":"ratio","numerator":"45","denominator":"50"}}}}"#;
+    let path = temp("sheet.json", sheet.as_bytes());
+    let out = dti(&["score", &path, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["max_points"], "750.00");
+    assert_eq!(v["level"]["id"], "khoi_dong");
+    assert!(v["unanswered"].as_array().is_some_and(|a| !a.is_empty()));
+    let bad = sheet.replace("\"45\"", "\"4x5\"");
+    let out = dti(&["score", &temp("bad.json", bad.as_bytes())], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("“4x5”"), "{}", text(&out.stdout));
+    let out = dti(&["score", &temp("broken.json", b"{\"schema\":1,")], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = dti(&["score", &temp("future.json", b"{\"schema\":7,\"framework\":\"laocai-2022\",\"group\":\"huyen\"}")], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("phiên bản định dạng 7"), "{}", text(&out.stderr));
+}

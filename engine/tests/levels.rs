@@ -1,0 +1,53 @@
+use dti_engine::builtin;
+use dti_engine::level::{level_for, next_level, percent_of};
+use dti_engine::Decimal;
+
+mod common;
+use common::d;
+
+fn level_at(max: &str, total: &str) -> String {
+    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    level_for(&f.levels, percent_of(d(total), d(max))).id.clone()
+}
+
+#[test]
+fn boundaries_are_exclusive_below_for_every_group_maximum() {
+    // (max, exactly 25 %, 50 %, 75 %)
+    for (max, b25, b50, b75) in [
+        ("1000", "250", "500", "750"),
+        ("750", "187.5", "375", "562.5"),
+        ("800", "200", "400", "600"),
+    ] {
+        assert_eq!(level_at(max, "0"), "khoi_dong");
+        assert_eq!(level_at(max, b25), "khoi_dong", "25 % of {max}");
+        assert_eq!(level_at(max, &(d(b25) + d("0.01")).to_string()), "hinh_thanh", "25 % + 0,01 of {max}");
+        assert_eq!(level_at(max, b50), "hinh_thanh", "50 % of {max}");
+        assert_eq!(level_at(max, &(d(b50) + d("0.01")).to_string()), "nang_cao");
+        assert_eq!(level_at(max, b75), "nang_cao", "75 % of {max}");
+        assert_eq!(level_at(max, &(d(b75) + d("0.01")).to_string()), "dan_dat");
+        assert_eq!(level_at(max, max), "dan_dat");
+    }
+}
+
+#[test]
+fn level_uses_the_exact_percentage_not_a_rounded_one() {
+    // 750,004 of 1.000 is 75,0004 %: it prints as 75,00 % yet is strictly above 75 %.
+    assert_eq!(level_at("1000", "750.004"), "dan_dat");
+    // 562,5 of 750 is exactly 75 %.
+    assert_eq!(level_at("750", "562.5"), "nang_cao");
+}
+
+#[test]
+fn points_needed_is_the_least_hundredth_above_the_boundary() {
+    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let gap = |total: &str, max: &str| next_level(&f.levels, d(total), d(max)).map(|n| (n.level_id, n.points_needed));
+    assert_eq!(gap("0", "1000"), Some(("hinh_thanh".into(), d("250.01"))));
+    assert_eq!(gap("625.30", "1000"), Some(("dan_dat".into(), d("124.71"))));
+    assert_eq!(gap("750", "1000"), Some(("dan_dat".into(), d("0.01"))));
+    assert_eq!(gap("750.01", "1000"), None);
+    assert_eq!(gap("384.53", "750"), Some(("dan_dat".into(), d("177.98"))));
+    // An exact total off the 0,01 grid: 749,996 + 0,01 = 750,006 > 750.
+    assert_eq!(gap("749.996", "1000"), Some(("dan_dat".into(), d("0.01"))));
+    assert_eq!(gap("369.50", "750"), Some(("nang_cao".into(), d("5.51"))));
+    let _ = Decimal::ZERO;
+}
