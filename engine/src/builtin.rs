@@ -35,3 +35,9 @@ pub fn framework(id: &str) -> Result<Framework, Error> {
 pub fn published_csv(framework_id: &str) -> Option<(&'static str, &'static str)> {
     PUBLISHED.iter().find(|(id, _, _)| *id == framework_id).map(|(_, file, csv)| (*file, *csv))
 }
+
+/// The published results of a set as rankable rows; `None` where none are published.
+#[must_use]
+pub fn published(framework_id: &str) -> Option<Result<Vec<crate::rank::RankInput>, Error>> {
+    published_csv(framework_id).map(|(file, csv)| crate::rank::parse_rank_csv(file, csv.as_bytes()))
+}

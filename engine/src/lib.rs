@@ -12,6 +12,7 @@ pub mod error;
 pub mod framework;
 pub mod level;
 pub mod number;
+pub mod quick;
 pub mod rank;
 pub mod sheet;
 pub mod text;

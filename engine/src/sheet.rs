@@ -385,6 +385,14 @@ pub struct MainResult {
     pub appraised: Option<Decimal>,
 }
 
+impl MainResult {
+    /// Share of the maximum earned, exact (0 for an unscored block).
+    #[must_use]
+    pub fn percent(&self) -> Decimal {
+        percent_of(self.points, self.max)
+    }
+}
+
 /// Total, percentage and level of one side (self or appraised).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {

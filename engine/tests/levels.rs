@@ -51,3 +51,27 @@ fn points_needed_is_the_least_hundredth_above_the_boundary() {
     assert_eq!(gap("369.50", "750"), Some(("nang_cao".into(), d("5.51"))));
     let _ = Decimal::ZERO;
 }
+
+#[test]
+fn quick_check_at_exactly_75_percent_and_one_hundredth_above() {
+    use dti_engine::quick::{quick_check, QuickError};
+    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let published = builtin::published("laocai-2022").and_then(Result::ok).unwrap_or_default();
+    assert_eq!(published.len(), 49);
+    for (group, at, above) in [("co_tthc", "750", "750,01"), ("khong_tthc", "562,5", "562,51"), ("huyen", "750", "750.01")] {
+        let r = quick_check(&f, group, at, Some(&published), "").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(r.standing.level_id, "nang_cao", "{group} {at}");
+        assert_eq!(r.standing.percent, d("75"));
+        let r = quick_check(&f, group, above, Some(&published), "").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(r.standing.level_id, "dan_dat", "{group} {above}");
+        assert_eq!(r.position.map(|p| p.0), Some(1));
+    }
+    // 612 points among the 18 agencies with TTHC: between 625,30 and 603,20 → 2nd of 19.
+    let r = quick_check(&f, "co_tthc", "612", Some(&published), "").unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(r.position, Some((2, 19)));
+    // The agency's own published row is replaced, not doubled.
+    let r = quick_check(&f, "co_tthc", "612", Some(&published), "Sở Tài chính").unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(r.position, Some((2, 18)));
+    assert!(matches!(quick_check(&f, "khong_tthc", "751", None, ""), Err(QuickError::OutOfRange { .. })));
+    assert!(matches!(quick_check(&f, "huyen", "6x", None, ""), Err(QuickError::Number(_))));
+}

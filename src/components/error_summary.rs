@@ -1,0 +1,31 @@
+//! GOV.UK-style summary of invalid answers, each linking to its field.
+
+use leptos::prelude::*;
+
+use super::method_controls::field_id;
+use crate::i18n::tr;
+use crate::state::use_state;
+
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let Some(Ok(result)) = state.result.get() else { return None };
+        if result.invalid.is_empty() {
+            return None;
+        }
+        let items = result
+            .invalid
+            .iter()
+            .map(|e| view! { <li><a href=format!("#{}", field_id(e.code(), e.field()))>{e.message(lang)}</a></li> })
+            .collect_view();
+        Some(view! {
+            <div class="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">
+                <h2 id="error-summary-title">{tr(lang, "Có giá trị cần sửa", "There is a problem")}</h2>
+                <p>{tr(lang, "Các giá trị dưới đây được giữ nguyên như bạn nhập nhưng chưa được tính điểm:", "These values are kept as you typed them but earn no points yet:")}</p>
+                <ul>{items}</ul>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,195 @@
+//! The input each scoring method needs. Every change is stored as typed; the engine
+//! decides what it is worth.
+
+use dti_engine::framework::{Indicator, Method};
+use dti_engine::sheet::{Answer, Field, Outcome};
+use leptos::prelude::*;
+
+use super::number_field::NumberField;
+use crate::i18n::{choice_label, pick, tr};
+use crate::state::use_state;
+
+/// Error message of `outcome` if it concerns `field`.
+fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
+    let state = use_state();
+    Signal::derive(move || match outcome.get() {
+        Outcome::Invalid(e) if e.field() == field => Some(e.message(state.lang.get())),
+        _ => None,
+    })
+}
+
+/// Input id of an indicator's field; the error summary links to it.
+#[must_use]
+pub fn field_id(code: &str, field: Field) -> String {
+    let suffix = match field {
+        Field::Value => "value",
+        Field::Numerator => "a",
+        Field::Denominator => "b",
+    };
+    format!("f-{code}-{suffix}")
+}
+
+#[component]
+pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoView {
+    let state = use_state();
+    let code = indicator.code.clone();
+    let answer = {
+        let code = code.clone();
+        Memo::new(move |_| state.answer(&code))
+    };
+    let set = {
+        let code = code.clone();
+        move |a: Option<Answer>| state.set_answer(&code, a)
+    };
+    let max = dti_engine::number::format_compact(indicator.max_points);
+    match indicator.method.clone() {
+        Some(Method::Points) | None => {
+            let text = Signal::derive(move || match answer.get() {
+                Some(Answer::Points { text }) => text,
+                _ => String::new(),
+            });
+            let label = move || format!("{} (0–{max})", tr(state.lang.get(), "Điểm tự đánh giá", "Self-assessed points"));
+            let set = set.clone();
+            view! {
+                <NumberField id=field_id(&code, Field::Value) label=label() value=text
+                    on_input=Callback::new(move |t: String| set((!t.is_empty()).then_some(Answer::Points { text: t })))
+                    error=error_for(outcome, Field::Value) />
+            }
+            .into_any()
+        }
+        Some(Method::YesNo) => {
+            let name = format!("yn-{code}");
+            let choice = move |value: bool, vi: &'static str, en: &'static str| {
+                let set = set.clone();
+                let checked = move || matches!(answer.get(), Some(Answer::YesNo { value: v }) if v == value);
+                view! {
+                    <label class="choice">
+                        <input type="radio" name=name.clone() prop:checked=checked
+                            on:change=move |_| set(Some(Answer::YesNo { value })) />
+                        {move || tr(state.lang.get(), vi, en)}
+                    </label>
+                }
+            };
+            view! {
+                <fieldset class="choices" id=field_id(&code, Field::Value)>
+                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Đạt yêu cầu?", "Met?")}</legend>
+                    {choice(true, "Có", "Yes")}
+                    {choice(false, "Không", "No")}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Some(Method::Options { options }) => {
+            let name = format!("opt-{code}");
+            let items = options
+                .into_iter()
+                .map(|c| {
+                    let set = set.clone();
+                    let id = c.id.clone();
+                    let points = dti_engine::number::format_compact(c.points);
+                    let checked = {
+                        let id = id.clone();
+                        move || matches!(answer.get(), Some(Answer::Choice { id: a }) if a == id)
+                    };
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name=name.clone() prop:checked=checked
+                                on:change=move |_| set(Some(Answer::Choice { id: id.clone() })) />
+                            {move || format!("{} ({points})", choice_label(state.lang.get(), &c))}
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="choices" id=field_id(&code, Field::Value)>
+                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Chọn một", "Choose one")}</legend>
+                    {items}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Some(Method::Parts { parts }) => {
+            let items = parts
+                .into_iter()
+                .map(|c| {
+                    let set = set.clone();
+                    let id = c.id.clone();
+                    let points = dti_engine::number::format_compact(c.points);
+                    let checked = {
+                        let id = id.clone();
+                        move || matches!(answer.get(), Some(Answer::Parts { ids }) if ids.contains(&id))
+                    };
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" prop:checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut ids = match answer.get_untracked() {
+                                        Some(Answer::Parts { ids }) => ids,
+                                        _ => Vec::new(),
+                                    };
+                                    ids.retain(|x| x != &id);
+                                    if on { ids.push(id.clone()); }
+                                    set(Some(Answer::Parts { ids }));
+                                } />
+                            {move || format!("{} ({points})", choice_label(state.lang.get(), &c))}
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="choices" id=field_id(&code, Field::Value)>
+                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Các điều kiện đạt được", "Conditions met")}</legend>
+                    {items}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Some(Method::Ratio { numerator_vi, numerator_en, denominator_vi, denominator_en, .. }) => {
+            let part = move |n: bool| {
+                Signal::derive(move || match answer.get() {
+                    Some(Answer::Ratio { numerator, denominator }) => if n { numerator } else { denominator },
+                    _ => String::new(),
+                })
+            };
+            let (a, b) = (part(true), part(false));
+            let update = move |n: bool, t: String| {
+                let (mut num, mut den) = (a.get_untracked(), b.get_untracked());
+                if n { num = t } else { den = t }
+                let empty = num.is_empty() && den.is_empty();
+                set((!empty).then_some(Answer::Ratio { numerator: num, denominator: den }));
+            };
+            let lang = state.lang.get_untracked();
+            let update_b = update.clone();
+            view! {
+                <div class="ratio">
+                    <NumberField id=field_id(&code, Field::Numerator)
+                        label=format!("a — {}", pick(lang, &numerator_vi, &numerator_en)) value=a
+                        on_input=Callback::new(move |t| update(true, t)) error=error_for(outcome, Field::Numerator) />
+                    <NumberField id=field_id(&code, Field::Denominator)
+                        label=format!("b — {}", pick(lang, &denominator_vi, &denominator_en)) value=b
+                        on_input=Callback::new(move |t| update_b(false, t)) error=error_for(outcome, Field::Denominator) />
+                </div>
+            }
+            .into_any()
+        }
+        Some(Method::Tiers { unit_vi, unit_en, .. }) => {
+            let text = Signal::derive(move || match answer.get() {
+                Some(Answer::Tier { text }) => text,
+                _ => String::new(),
+            });
+            let lang = state.lang.get_untracked();
+            let label = format!("{} ({})", tr(lang, "Giá trị", "Value"), pick(lang, &unit_vi, &unit_en));
+            view! {
+                <NumberField id=field_id(&code, Field::Value) label=label value=text
+                    on_input=Callback::new(move |t: String| set((!t.is_empty()).then_some(Answer::Tier { text: t })))
+                    error=error_for(outcome, Field::Value) />
+            }
+            .into_any()
+        }
+        Some(Method::Info) => view! {
+            <p class="hint">{move || tr(state.lang.get(), "Chỉ ghi nhận thông tin, không tính điểm.", "Recorded for information; not scored.")}</p>
+        }
+        .into_any(),
+    }
+}

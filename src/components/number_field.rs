@@ -1,0 +1,69 @@
+//! A labelled decimal text field (never `type="number"`): comma or dot accepted, the
+//! error tied to the field, and what was understood echoed back.
+
+use dti_engine::number::{format_compact, parse_vn};
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+use crate::state::use_state;
+
+#[component]
+pub fn NumberField(
+    /// Element id; the error and hint ids derive from it.
+    id: String,
+    label: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    /// Message of an error on this field, in the current language.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let state = use_state();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    // Echo how the text was read when it differs from how we would print it.
+    let understood = move || {
+        let text = value.get();
+        let parsed = parse_vn(&text).ok()?;
+        let shown = format_compact(parsed);
+        (shown != text.trim()).then_some(shown)
+    };
+    let described = {
+        let (e, h) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = vec![h.clone()];
+            if error.with(Option::is_some) {
+                ids.push(e.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {
+                let error_id = error_id.clone();
+                move || error.get().map(|msg| view! {
+                    <p class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">{tr(state.lang.get(), "Lỗi: ", "Error: ")}</span>
+                        {msg}
+                    </p>
+                })
+            }
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                id=id.clone()
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            <p class="hint" id=hint_id>
+                {move || understood().map(|s| format!("{} {s}", tr(state.lang.get(), "Hiểu là:", "Read as:")))}
+            </p>
+        </div>
+    }
+}

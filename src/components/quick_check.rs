@@ -1,0 +1,67 @@
+//! "What would 612 points give us?": a total for a group, without filling the tree.
+
+use dti_engine::number::{format_percent, format_points};
+use dti_engine::quick::quick_check;
+use leptos::prelude::*;
+
+use super::number_field::NumberField;
+use crate::i18n::{group_name, level_name, tr};
+use crate::state::use_state;
+
+#[component]
+pub fn QuickCheck() -> impl IntoView {
+    let state = use_state();
+    let text = RwSignal::new(String::new());
+    let group = RwSignal::new(state.selection.get_untracked().1);
+    let result = Memo::new(move |_| {
+        let framework = state.framework.get()?;
+        let published = state.published.get().and_then(Result::ok);
+        Some((framework.clone(), quick_check(&framework, &group.get(), &text.get(), published.as_deref(), "")))
+    });
+    let error = Signal::derive(move || match result.get() {
+        Some((_, Err(e))) if !text.with(String::is_empty) => Some(e.message(state.lang.get())),
+        _ => None,
+    });
+    let outcome = move || {
+        let lang = state.lang.get();
+        let (framework, Ok(r)) = result.get()? else { return None };
+        let s = &r.standing;
+        let rank = r.position.map(|(rank, of)| format!(" · {} {rank}/{of}", tr(lang, "hạng", "rank")));
+        Some(format!(
+            "{} = {} → {}{}",
+            format_points(s.total),
+            format_percent(s.percent),
+            level_name(lang, &framework, &s.level_id),
+            rank.unwrap_or_default()
+        ))
+    };
+    let groups = move || {
+        let lang = state.lang.get();
+        state.framework.get().map(|f| {
+            f.groups
+                .iter()
+                .map(|g| {
+                    let id = g.id.clone();
+                    let selected = {
+                        let id = id.clone();
+                        move || group.get() == id
+                    };
+                    view! { <option value=id selected=selected>{group_name(lang, g)}</option> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="quick-check">
+            <h3>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h3>
+            <div class="field">
+                <label for="quick-group">{move || tr(state.lang.get(), "Nhóm", "Group")}</label>
+                <select id="quick-group" on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
+            </div>
+            <NumberField id="quick-total".to_owned()
+                label=tr(state.lang.get_untracked(), "Tổng điểm", "Total points").to_owned()
+                value=text on_input=Callback::new(move |t| text.set(t)) error=error />
+            <p class="quick-result" data-testid="quick-result" aria-live="polite">{outcome}</p>
+        </section>
+    }
+}

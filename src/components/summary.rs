@@ -1,0 +1,78 @@
+//! The live summary: total, percentage, level, gap to the next level, where the total
+//! would rank, and what is still open. A polite live region for screen readers.
+
+use dti_engine::number::{format_compact, format_percent, format_points};
+use dti_engine::rank::would_rank;
+use leptos::prelude::*;
+
+use crate::i18n::{level_name, tr};
+use crate::state::use_state;
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = use_state();
+    let body = move || {
+        let lang = state.lang.get();
+        let framework = state.framework.get()?;
+        let result = match state.result.get()? {
+            Ok(r) => r,
+            Err(e) => return Some(view! { <p class="error-message">{e.message(lang)}</p> }.into_any()),
+        };
+        let s = &result.standing;
+        let level_id = s.level_id.clone();
+        let next = s.next.as_ref().map(|n| {
+            format!(
+                "{} {} {} {}",
+                tr(lang, "Cần thêm", "Needs"),
+                format_points(n.points_needed),
+                tr(lang, "điểm để đạt mức", "more points for"),
+                level_name(lang, &framework, &n.level_id)
+            )
+        });
+        let agency = state.sheet.with(|s| s.agency.clone());
+        let group = state.selection.with(|s| s.1.clone());
+        let position = match state.published.get() {
+            Some(Ok(rows)) => {
+                let (rank, of) = would_rank(&rows, &group, &agency, s.total);
+                format!("{} {rank}/{of} {}", tr(lang, "Hạng", "Rank"), tr(lang, "so với kết quả đã công bố", "among the published results"))
+            }
+            Some(Err(e)) => e.message(lang),
+            None => tr(lang, "Bộ chỉ số này chưa có kết quả công bố để so sánh", "No published results for this set yet").to_owned(),
+        };
+        let open = result
+            .open_top
+            .iter()
+            .map(|(code, max)| view! { <li><a href=format!("#row-{code}")>{code.clone()}</a>" — "{format_compact(*max)}" "{tr(lang, "điểm", "pts")}</li> })
+            .collect_view();
+        Some(
+            view! {
+                <p class="total"><span class="label">{tr(lang, "Tổng điểm", "Total")}</span>
+                    <strong data-testid="total">{format_points(s.total)}</strong>" / "{format_compact(s.max)}</p>
+                <p class="percent"><strong data-testid="percent">{format_percent(s.percent)}</strong></p>
+                <p class=format!("level level-{level_id}") data-testid="level">{level_name(lang, &framework, &level_id)}</p>
+                {next.map(|n| view! { <p class="next" data-testid="next">{n}</p> })}
+                <p class="position" data-testid="position">{position}</p>
+                <p class="counts">
+                    <span data-testid="unanswered">{format!("{} {}", result.unanswered, tr(lang, "chỉ số chưa trả lời", "unanswered"))}</span>
+                    " · "
+                    <span data-testid="invalid" class:has-errors=!result.invalid.is_empty()>
+                        {format!("{} {}", result.invalid.len(), tr(lang, "giá trị không hợp lệ", "invalid values"))}
+                    </span>
+                </p>
+                {(!result.open_top.is_empty()).then(|| view! {
+                    <div class="open-top">
+                        <p>{tr(lang, "Chưa trả lời, nhiều điểm nhất:", "Open, worth the most:")}</p>
+                        <ul>{open}</ul>
+                    </div>
+                })}
+            }
+            .into_any(),
+        )
+    };
+    view! {
+        <section class="summary" role="status" aria-live="polite" aria-atomic="false"
+            aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! The browser app: a thin layer over `dti_engine`. Components read state, call the
+//! engine and render; no arithmetic happens here.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod state;
+pub mod storage;

@@ -1,0 +1,148 @@
+//! App state: the workspace signal and what is derived from it. Every figure comes from
+//! the engine; components only read these memos and format.
+
+use dti_engine::builtin;
+use dti_engine::framework::Framework;
+use dti_engine::rank::RankInput;
+use dti_engine::sheet::{evaluate, Answer, Entry, ScoreSheet, SheetResult};
+use dti_engine::Lang;
+use leptos::prelude::*;
+
+use crate::storage::{self, Loaded, StorageStatus, Workspace};
+
+/// Built-in sets that loaded, and the messages of those that did not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    pub frameworks: Vec<Framework>,
+    pub errors: Vec<dti_engine::Error>,
+}
+
+impl Catalogue {
+    #[must_use]
+    pub fn builtin() -> Self {
+        let mut frameworks = Vec::new();
+        let mut errors = Vec::new();
+        for id in builtin::ids() {
+            match builtin::framework(id) {
+                Ok(f) => frameworks.push(f),
+                Err(e) => errors.push(e),
+            }
+        }
+        Catalogue { frameworks, errors }
+    }
+
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalogue: StoredValue<Catalogue>,
+    pub workspace: RwSignal<Workspace>,
+    pub lang: Memo<Lang>,
+    pub sheet: Memo<ScoreSheet>,
+    /// (framework id, group id) of the open sheet; changes only when the user switches.
+    pub selection: Memo<(String, String)>,
+    pub framework: Memo<Option<Framework>>,
+    pub result: Memo<Option<Result<SheetResult, dti_engine::Error>>>,
+    pub published: Memo<Option<Result<Vec<RankInput>, dti_engine::Error>>>,
+    pub storage: RwSignal<StorageStatus>,
+    /// A stored workspace that failed to parse: (raw text, reason).
+    pub damaged: RwSignal<Option<(String, String)>>,
+}
+
+impl AppState {
+    /// Builds the state from what storage holds (or a fresh workspace).
+    #[must_use]
+    pub fn new(catalogue: Catalogue, status: StorageStatus, loaded: Loaded) -> Self {
+        let default_ws = || {
+            let id = catalogue.frameworks.first().map(|f| f.id.clone()).unwrap_or_default();
+            let group = catalogue.frameworks.first().and_then(|f| f.groups.first()).map(|g| g.id.clone()).unwrap_or_default();
+            Workspace::new(&id, &group)
+        };
+        let (ws, damaged) = match loaded {
+            Loaded::Workspace(ws) => (ws, None),
+            Loaded::Nothing => (default_ws(), None),
+            Loaded::Damaged { raw, reason } => (default_ws(), Some((raw, reason))),
+        };
+        let workspace = RwSignal::new(ws);
+        let catalogue = StoredValue::new(catalogue);
+        let lang = Memo::new(move |_| workspace.with(|w| w.lang));
+        let sheet = Memo::new(move |_| workspace.with(|w| w.current().cloned().unwrap_or_else(|| ScoreSheet::new("", ""))));
+        let selection = Memo::new(move |_| sheet.with(|s| (s.framework.clone(), s.group.clone())));
+        let framework = Memo::new(move |_| {
+            let id = selection.with(|s| s.0.clone());
+            catalogue.with_value(|c| c.get(&id).cloned())
+        });
+        let result = Memo::new(move |_| framework.with(|f| f.as_ref().map(|f| sheet.with(|s| evaluate(f, s)))));
+        let published = Memo::new(move |_| selection.with(|s| builtin::published(&s.0)));
+        AppState {
+            catalogue,
+            workspace,
+            lang,
+            sheet,
+            selection,
+            framework,
+            result,
+            published,
+            storage: RwSignal::new(status),
+            damaged: RwSignal::new(damaged),
+        }
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.workspace.update(|w| w.lang = lang);
+    }
+
+    pub fn select(&self, framework: &str, group: &str) {
+        self.workspace.update(|w| w.open(framework, group));
+    }
+
+    pub fn set_agency(&self, name: String) {
+        self.workspace.update(|w| w.current_mut().agency = name);
+    }
+
+    /// Replaces the self answer of one indicator; `None` clears it (unanswered).
+    pub fn set_answer(&self, code: &str, answer: Option<Answer>) {
+        self.workspace.update(|w| {
+            let entries = &mut w.current_mut().entries;
+            let entry = entries.entry(code.to_owned()).or_insert_with(Entry::default);
+            entry.self_answer = answer;
+            if *entry == Entry::default() {
+                entries.remove(code);
+            }
+        });
+    }
+
+    /// The self answer of one indicator, tracked so only its row re-renders.
+    #[must_use]
+    pub fn answer(&self, code: &str) -> Option<Answer> {
+        self.sheet.with(|s| s.entries.get(code).and_then(|e| e.self_answer.clone()))
+    }
+
+    /// Saves on every change; a failure is shown, never a panic.
+    pub fn persist(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            let ws = state.workspace.get();
+            if state.storage.get_untracked() == StorageStatus::Unavailable {
+                return;
+            }
+            match storage::save(&ws) {
+                Ok(()) => {
+                    if state.storage.get_untracked() != StorageStatus::Ok {
+                        state.storage.set(StorageStatus::Ok);
+                    }
+                }
+                Err(e) => state.storage.set(StorageStatus::WriteFailed(e)),
+            }
+        });
+    }
+}
+
+#[must_use]
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
