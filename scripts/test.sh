@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: engine (native), components (wasm in headless Chromium), the release
+# build, then end-to-end flows in Chromium against that build. Run after install.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "engine: unit, property and CLI tests (native)"
+cargo test --locked -p dti-engine
+
+step "app: component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown -p dti-app
+
+step "release build (size profile, wasm-opt -Oz, offline)"
+trunk build --release --offline --skip-version-check
+
+step "end-to-end: user flows in Chromium (Playwright) against dist/"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,109 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the page, act on the
+//! real DOM, wait a tick, read the DOM. Figures are the engine's, for the 2022 set.
+#![cfg(target_arch = "wasm32")]
+
+use dti_app::app::Shell;
+use dti_app::state::{AppState, Catalogue};
+use dti_app::storage::{Loaded, StorageStatus};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| panic!("no document"))
+}
+
+/// Mounts a fresh page (storage left out: these tests are about the calculator).
+fn mount() -> HtmlElement {
+    let doc = document();
+    let root: HtmlElement = doc.create_element("div").unwrap_or_else(|_| panic!("div")).unchecked_into();
+    doc.body().unwrap_or_else(|| panic!("body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        let state = AppState::new(Catalogue::builtin(), StorageStatus::Unavailable, Loaded::Nothing);
+        view! { <Shell state=state /> }
+    });
+    handle.forget();
+    root
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn type_into(root: &HtmlElement, id: &str, value: &str) {
+    let input: HtmlInputElement = find(root, &format!("[id='{id}']")).unchecked_into();
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let ev = Event::new_with_event_init_dict("input", &init).unwrap_or_else(|_| panic!("event"));
+    input.dispatch_event(&ev).unwrap_or_else(|_| panic!("dispatch"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_points_with_a_comma_updates_the_summary() {
+    let root = mount();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=total]"), "0,00");
+    assert_eq!(text(&root, "[data-testid=level]"), "Khởi động");
+    type_into(&root, "f-1.5-value", "12,5");
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=total]"), "12,50");
+    assert_eq!(text(&root, "[data-testid=percent]"), "1,25 %");
+    assert!(text(&root, "#row-1\\.5 .earned").contains("12,50"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_out_of_range_value_is_kept_flagged_and_explained() {
+    let root = mount();
+    leptos::task::tick().await;
+    type_into(&root, "f-1.5-value", "25");
+    leptos::task::tick().await;
+    let input: HtmlInputElement = find(&root, "[id='f-1.5-value']").unchecked_into();
+    assert_eq!(input.value(), "25", "what was typed stays");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(described.contains("f-1.5-value-error"), "{described}");
+    assert!(text(&root, "[id='f-1.5-value-error']").contains("Điểm tối đa của chỉ số 1.5 là 20; bạn nhập 25"));
+    assert_eq!(text(&root, "[data-testid=total]"), "0,00");
+    assert!(text(&root, "[data-testid=error-summary]").contains("1.5"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_ratio_gives_exact_points_shown_rounded() {
+    let root = mount();
+    leptos::task::tick().await;
+    type_into(&root, "f-1.2-a", "2");
+    type_into(&root, "f-1.2-b", "3");
+    leptos::task::tick().await;
+    // 2/3 × 20 = 13,333…
+    assert!(text(&root, "#row-1\\.2 .earned").contains("13,33"));
+    assert_eq!(text(&root, "[data-testid=total]"), "13,33");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_option_and_switching_language() {
+    let root = mount();
+    leptos::task::tick().await;
+    find(&root, "input[name='opt-1.1']").click();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=total]"), "30,00");
+    find(&root, ".lang-toggle").click();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=level]"), "Starting");
+    assert!(text(&root, "h1").contains("self-check"));
+    root.remove();
+}
