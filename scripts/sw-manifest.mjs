@@ -1,0 +1,37 @@
+// Trunk post_build hook: fills the service worker's precache list and version from the
+// files actually built (after wasm-opt), so a rebuild that changes any byte is a new
+// version and an identical rebuild is not.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("sw-manifest: TRUNK_STAGING_DIR is not set (run as a Trunk hook)");
+  process.exit(1);
+}
+const walk = (d) =>
+  readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+const files = walk(dir)
+  .map((p) => relative(dir, p).split(sep).join("/"))
+  .filter((f) => f !== "sw.js" && !f.startsWith("."))
+  .sort();
+const hash = createHash("sha256");
+for (const f of files) {
+  hash.update(f);
+  hash.update(readFileSync(join(dir, f)));
+}
+const version = hash.digest("hex").slice(0, 16);
+const swPath = join(dir, "sw.js");
+const sw = readFileSync(swPath, "utf8")
+  .replace("__VERSION__", version)
+  .replace("__PRECACHE__", JSON.stringify(files));
+if (sw.includes("__PRECACHE__") || sw.includes("__VERSION__")) {
+  console.error("sw-manifest: placeholders not replaced");
+  process.exit(1);
+}
+writeFileSync(swPath, sw);
+console.log(`sw-manifest: version ${version}, ${files.length} files precached`);

@@ -1,0 +1,52 @@
+// Registers the service worker and offers an upgrade without ever reloading on its own
+// (the user may be typing). Plain JS: it must run even if the Wasm app fails to start.
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  var vi = (document.documentElement.lang || "vi") !== "en";
+  function offer(worker) {
+    if (document.getElementById("sw-update")) return;
+    var bar = document.createElement("div");
+    bar.id = "sw-update";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = vi ? "Có phiên bản mới." : "A new version is available.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = vi ? "Tải lại" : "Reload";
+    button.addEventListener("click", function () {
+      worker.postMessage("skip-waiting");
+    });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+  var reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    // Only after the user accepted an upgrade; the first install also takes control.
+    if (reloading || !window.__dtiAcceptedUpdate) return;
+    reloading = true;
+    window.location.reload();
+  });
+  window.addEventListener("load", function () {
+    navigator.serviceWorker
+      .register("sw.js")
+      .then(function (reg) {
+        function track(worker) {
+          worker.addEventListener("statechange", function () {
+            if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+          });
+        }
+        if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+        if (reg.installing) track(reg.installing);
+        reg.addEventListener("updatefound", function () {
+          if (reg.installing) track(reg.installing);
+        });
+      })
+      .catch(function (e) {
+        console.warn("service worker not registered:", e);
+      });
+  });
+  document.addEventListener("click", function (e) {
+    if (e.target && e.target.closest && e.target.closest("#sw-update button")) window.__dtiAcceptedUpdate = true;
+  }, true);
+})();
