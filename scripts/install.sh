@@ -16,11 +16,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # Chromium + chromedriver (Debian's; test tools must never download their own browser)
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; then
   log "apt-get install chromium chromium-driver"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+  # nginx is only for the deployment tests; stop Debian from starting it as a service.
+  printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core nginx-light >/dev/null
+  rm -f /usr/sbin/policy-rc.d
 fi
 
 # Trunk, pinned: newer releases need a newer rustc than this machine has

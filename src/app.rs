@@ -9,9 +9,11 @@ use crate::components::main_bars::MainBars;
 use crate::components::quick_check::QuickCheck;
 use crate::components::reference_banner::ReferenceBanner;
 use crate::components::set_picker::SetPicker;
+use crate::components::sheet_files::SheetFiles;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::summary::Summary;
 use crate::i18n::{html_lang, tr};
+use crate::launch::Launch;
 use crate::state::{AppState, Catalogue};
 use crate::storage;
 
@@ -21,13 +23,17 @@ pub fn App() -> impl IntoView {
     let status = storage::probe();
     let loaded = if status == storage::StorageStatus::Ok { storage::load() } else { storage::Loaded::Nothing };
     let state = AppState::new(Catalogue::builtin(), status, loaded);
-    view! { <Shell state=state /> }
+    let launch = Launch::from_location();
+    state.apply_launch(&launch);
+    view! { <Shell state=state launch=launch /> }
 }
 
 /// The page for a given state (tests mount it with state of their own).
 #[component]
-pub fn Shell(state: AppState) -> impl IntoView {
+pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView {
     provide_context(state);
+    let embed = launch.embed;
+    let partitioned = launch.third_party_frame;
     state.persist();
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
@@ -41,10 +47,16 @@ pub fn Shell(state: AppState) -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#indicators">{move || tr(state.lang.get(), "Đến phần chỉ số", "Skip to indicators")}</a>
-        <Header />
-        <main class="layout">
+        {(!embed).then(|| view! { <Header /> })}
+        <main class="layout" class:embed=embed>
             <div class="form-col">
+                {embed.then(|| view! { <EmbedBar /> })}
                 <StorageNotice />
+                {partitioned.then(|| view! {
+                    <p class="banner" data-testid="partitioned-notice">{move || tr(state.lang.get(),
+                        "Ứng dụng đang được nhúng trong trang của một website khác: phiếu lưu ở đây chỉ dùng được khi mở lại trong chính trang này. Hãy tải phiếu về máy nếu cần dùng ở nơi khác.",
+                        "The app is embedded in another website's page: sheets saved here are available only when reopened in this same page. Download the sheet to use it elsewhere.")}</p>
+                })}
                 {load_errors}
                 <SetPicker />
                 <ReferenceBanner />
@@ -56,12 +68,25 @@ pub fn Shell(state: AppState) -> impl IntoView {
                 <Summary />
                 <MainBars />
                 <QuickCheck />
+                <SheetFiles />
             </aside>
         </main>
-        <footer class="site-footer">
+        {(!embed).then(|| view! { <footer class="site-footer">
             <p>{move || tr(state.lang.get(),
                 "Cách xếp mức: Dẫn dắt > 75 %, Nâng cao > 50 %, Hình thành > 25 %, Khởi động ≤ 25 % tổng điểm tối đa của nhóm. Phiếu chỉ lưu trong trình duyệt này.",
                 "Levels: Leading > 75 %, Advanced > 50 %, Forming > 25 %, Starting ≤ 25 % of the group maximum. The sheet is kept only in this browser.")}</p>
-        </footer>
+        </footer> })}
+    }
+}
+
+/// In embed mode the site header is gone; the language toggle stays reachable.
+#[component]
+fn EmbedBar() -> impl IntoView {
+    let state = crate::state::use_state();
+    view! {
+        <div class="embed-bar">
+            <strong>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-check")}</strong>
+            <crate::components::header::LangToggle />
+        </div>
     }
 }

@@ -5,5 +5,6 @@
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod launch;
 pub mod state;
 pub mod storage;

@@ -116,6 +116,49 @@ impl AppState {
         });
     }
 
+    /// Opens a sheet read from a file, as the sheet of its set and group. A sheet for a set
+    /// or group this app does not have is refused and nothing changes.
+    pub fn import(&self, sheet: ScoreSheet) -> Result<(), dti_engine::Error> {
+        let known = self.catalogue.with_value(|c| match c.get(&sheet.framework) {
+            Some(f) => f.require_group(&sheet.group).map(|_| ()),
+            None => Err(dti_engine::Error::UnknownFramework {
+                id: sheet.framework.clone(),
+                known: c.frameworks.iter().map(|f| f.id.clone()).collect(),
+            }),
+        });
+        known?;
+        self.workspace.update(|w| {
+            let key = crate::storage::sheet_key(&sheet.framework, &sheet.group);
+            w.sheets.insert(key.clone(), sheet);
+            w.current = key;
+        });
+        Ok(())
+    }
+
+    /// Applies a deep link (`?nam=2023&nhom=khong_tthc`); unknown values are ignored.
+    pub fn apply_launch(&self, launch: &crate::launch::Launch) {
+        let (current_f, current_g) = self.selection.get_untracked();
+        let framework = launch
+            .year
+            .and_then(|y| self.catalogue.with_value(|c| c.frameworks.iter().rev().find(|f| f.year == y).map(|f| f.id.clone())))
+            .unwrap_or(current_f);
+        let group = launch
+            .group
+            .clone()
+            .filter(|g| self.catalogue.with_value(|c| c.get(&framework).is_some_and(|f| f.group(g).is_some())))
+            .or_else(|| {
+                self.catalogue.with_value(|c| {
+                    let f = c.get(&framework)?;
+                    f.group(&current_g).or(f.groups.first()).map(|g| g.id.clone())
+                })
+            });
+        if let Some(group) = group {
+            if (framework.clone(), group.clone()) != self.selection.get_untracked() {
+                self.select(&framework, &group);
+            }
+        }
+    }
+
     /// The self answer of one indicator, tracked so only its row re-renders.
     #[must_use]
     pub fn answer(&self, code: &str) -> Option<Answer> {

@@ -21,11 +21,11 @@ pub fn ErrorSummary() -> impl IntoView {
             .map(|e| view! { <li><a href=format!("#{}", field_id(e.code(), e.field()))>{e.message(lang)}</a></li> })
             .collect_view();
         Some(view! {
-            <div class="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">
+            <section class="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">
                 <h2 id="error-summary-title">{tr(lang, "Có giá trị cần sửa", "There is a problem")}</h2>
                 <p>{tr(lang, "Các giá trị dưới đây được giữ nguyên như bạn nhập nhưng chưa được tính điểm:", "These values are kept as you typed them but earn no points yet:")}</p>
                 <ul>{items}</ul>
-            </div>
+            </section>
         })
     }
 }

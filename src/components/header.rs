@@ -9,10 +9,6 @@ use crate::state::use_state;
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_state();
-    let toggle = move |_| {
-        let next = if state.lang.get_untracked() == Lang::Vi { Lang::En } else { Lang::Vi };
-        state.set_lang(next);
-    };
     view! {
         <header class="site-header">
             <div>
@@ -21,10 +17,22 @@ pub fn Header() -> impl IntoView {
                     "Tỉnh Lào Cai · Tính ngay trên trình duyệt, không gửi dữ liệu đi đâu",
                     "Lào Cai province · Computed in your browser; nothing is sent anywhere")}</p>
             </div>
-            <button type="button" class="lang-toggle" on:click=toggle
-                lang=move || tr(state.lang.get(), "en", "vi")>
-                {move || tr(state.lang.get(), "English", "Tiếng Việt")}
-            </button>
+            <LangToggle />
         </header>
+    }
+}
+
+/// Switches Vietnamese ⇄ English; labelled in the language it switches to.
+#[component]
+pub fn LangToggle() -> impl IntoView {
+    let state = use_state();
+    let toggle = move |_| {
+        let next = if state.lang.get_untracked() == Lang::Vi { Lang::En } else { Lang::Vi };
+        state.set_lang(next);
+    };
+    view! {
+        <button type="button" class="lang-toggle" on:click=toggle lang=move || tr(state.lang.get(), "en", "vi")>
+            {move || tr(state.lang.get(), "English", "Tiếng Việt")}
+        </button>
     }
 }

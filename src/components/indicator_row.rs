@@ -56,7 +56,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     view! {
         <div class="indicator" id=format!("row-{}", indicator.code) class:invalid=move || matches!(outcome.get(), Outcome::Invalid(_))>
             <div class="indicator-head">
-                <h4><span class="code">{indicator.code.clone()}</span>" "{indicator_name(lang, &indicator)}</h4>
+                <h3><span class="code">{indicator.code.clone()}</span>" "{indicator_name(lang, &indicator)}</h3>
                 {(!is_info).then(|| view! {
                     <p class="earned">
                         <span class="visually-hidden">{tr(lang, "Điểm đạt: ", "Points earned: ")}</span>

@@ -10,5 +10,6 @@ pub mod number_field;
 pub mod quick_check;
 pub mod reference_banner;
 pub mod set_picker;
+pub mod sheet_files;
 pub mod storage_notice;
 pub mod summary;

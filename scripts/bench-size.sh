@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Download-size benchmark (prints numbers, never fails on them). Builds the app
+# (→ target/bench/app-dist/, so a concurrent `make test` using dist/ is left alone) and the
+# minimal Leptos baseline (bench/baseline → target/bench/baseline-dist/) in this run,
+# both with the workspace release profile and wasm-opt -Oz, then lists what a first visit
+# downloads: raw, gzip -9 and (when `brotli` is on PATH) brotli -q 11 bytes, totals, and
+# app/baseline ratios. Optional: the 10 largest items of the app's wasm (when `twiggy` is
+# on PATH). Reruns are incremental (cargo cache; twiggy input cached by hash).
+#   bash scripts/bench-size.sh            # build both, then measure
+#   bash scripts/bench-size.sh --no-build # measure the existing builds in target/bench/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+OUT=$ROOT/target/bench
+APP_DIST=$OUT/app-dist
+BASE_DIST=$OUT/baseline-dist
+mkdir -p "$OUT"
+
+BUILD=1
+[ "${1:-}" = "--no-build" ] && BUILD=0
+
+build() { # name, dir, log, trunk args...
+  local name=$1 dir=$2 log=$3
+  shift 3
+  printf 'building %s (trunk build --release)... ' "$name" >&2
+  local t0=$SECONDS
+  if ! (cd "$dir" && trunk build --release --offline --skip-version-check "$@") >"$log" 2>&1; then
+    echo "FAILED, see $log:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  echo "$((SECONDS - t0)) s" >&2
+}
+if [ "$BUILD" = 1 ]; then
+  build app "$ROOT" "$OUT/build-app.log" --dist "$APP_DIST"
+  build baseline "$ROOT/bench/baseline" "$OUT/build-baseline.log" --dist "$BASE_DIST"
+fi
+for d in "$APP_DIST" "$BASE_DIST"; do
+  [ -f "$d/index.html" ] || { echo "bench-size: $d/index.html missing (run without --no-build)" >&2; exit 1; }
+done
+
+HAVE_BROTLI=0
+command -v brotli >/dev/null && HAVE_BROTLI=1
+
+gz() { gzip -9 -c -n "$1" | wc -c; }
+br() { brotli -q 11 -c "$1" | wc -c; }
+
+# Files a first visit downloads: everything in the build except sw.js (the service worker
+# script is fetched by the browser after the page's load event; listed on its own line).
+first_visit_files() { (cd "$1" && find . -maxdepth 1 -type f ! -name sw.js ! -name '.*' -printf '%f\n' | sort); }
+
+# Prints one table; sets T_RAW T_GZ T_BR W_RAW W_GZ W_BR for the caller.
+table() { # title, dir
+  local title=$1 dir=$2 f raw g b
+  T_RAW=0 T_GZ=0 T_BR=0 W_RAW=0 W_GZ=0 W_BR=0
+  echo
+  echo "$title ($dir)"
+  if [ "$HAVE_BROTLI" = 1 ]; then
+    printf '  %-38s %10s %10s %10s\n' file raw gzip-9 brotli-11
+  else
+    printf '  %-38s %10s %10s\n' file raw gzip-9
+  fi
+  while read -r f; do
+    raw=$(stat -c %s "$dir/$f")
+    g=$(gz "$dir/$f")
+    b=0
+    [ "$HAVE_BROTLI" = 1 ] && b=$(br "$dir/$f")
+    T_RAW=$((T_RAW + raw)) T_GZ=$((T_GZ + g)) T_BR=$((T_BR + b))
+    case $f in *.wasm) W_RAW=$((W_RAW + raw)) W_GZ=$((W_GZ + g)) W_BR=$((W_BR + b)) ;; esac
+    row "$f" "$raw" "$g" "$b"
+  done < <(first_visit_files "$dir")
+  row "TOTAL first visit" "$T_RAW" "$T_GZ" "$T_BR"
+  if [ -f "$dir/sw.js" ]; then
+    raw=$(stat -c %s "$dir/sw.js") g=$(gz "$dir/sw.js") b=0
+    [ "$HAVE_BROTLI" = 1 ] && b=$(br "$dir/sw.js")
+    row "sw.js (after load, not in total)" "$raw" "$g" "$b"
+  fi
+}
+row() {
+  if [ "$HAVE_BROTLI" = 1 ]; then
+    printf '  %-38s %10s %10s %10s\n' "$1" "$2" "$3" "$4"
+  else
+    printf '  %-38s %10s %10s\n' "$1" "$2" "$3"
+  fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+
+echo "== bench-size: bytes a first visit downloads (release, opt-level z, LTO, wasm-opt -Oz)"
+[ "$HAVE_BROTLI" = 1 ] || echo "   (brotli not on PATH: brotli column skipped)"
+table "app" "$APP_DIST"
+A_RAW=$T_RAW A_GZ=$T_GZ A_BR=$T_BR AW_RAW=$W_RAW AW_GZ=$W_GZ AW_BR=$W_BR
+table "baseline: minimal Leptos counter" "$BASE_DIST"
+
+echo
+echo "ratios app/baseline"
+printf '  %-38s %10s %10s' "wasm" "$(ratio "$AW_RAW" "$W_RAW")" "$(ratio "$AW_GZ" "$W_GZ")"
+[ "$HAVE_BROTLI" = 1 ] && printf ' %10s' "$(ratio "$AW_BR" "$W_BR")"
+echo
+printf '  %-38s %10s %10s' "total first visit" "$(ratio "$A_RAW" "$T_RAW")" "$(ratio "$A_GZ" "$T_GZ")"
+[ "$HAVE_BROTLI" = 1 ] && printf ' %10s' "$(ratio "$A_BR" "$T_BR")"
+echo
+printf '  %-38s %10s %10s\n' "app minus baseline, total bytes" "$((A_RAW - T_RAW))" "$((A_GZ - T_GZ))"
+
+DATA_RAW=$(cat data/frameworks/*.json data/published/*.csv | wc -c)
+DATA_GZ=$(cat data/frameworks/*.json data/published/*.csv | gzip -9 -n | wc -c)
+echo
+echo "embedded data (data/frameworks/*.json + data/published/*.csv, concatenated)"
+printf '  %-38s %10s %10s   (%s of the app wasm gzip)\n' "raw / gzip-9" "$DATA_RAW" "$DATA_GZ" \
+  "$(awk -v a="$DATA_GZ" -v b="$AW_GZ" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+
+# Largest items: the release wasm before wasm-bindgen keeps its function names; run it
+# through wasm-bindgen and wasm-opt -Oz -g (names kept) so the items match what ships.
+RAW_WASM=$ROOT/target/wasm32-unknown-unknown/release/dti-app.wasm
+echo
+if ! command -v twiggy >/dev/null; then
+  echo "twiggy not on PATH: largest-items table skipped"
+elif [ ! -f "$RAW_WASM" ]; then
+  echo "twiggy: $RAW_WASM missing, largest-items table skipped"
+else
+  key=$(sha256sum "$RAW_WASM" | cut -c1-16)
+  TW=$OUT/twiggy/$key
+  if [ ! -f "$TW/named.wasm" ]; then
+    echo "(twiggy: preparing a named -Oz wasm once for this build, ~30 s)" >&2
+    rm -rf "$OUT/twiggy" && mkdir -p "$TW"
+    wasm-bindgen --target web --out-dir "$TW" --out-name app "$RAW_WASM"
+    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types "$TW/app_bg.wasm" -o "$TW/named.wasm.tmp"
+    mv "$TW/named.wasm.tmp" "$TW/named.wasm"
+  fi
+  echo "app wasm, 10 largest items (twiggy top; -Oz with names kept; the name section itself is not shipped)"
+  twiggy top -n 30 -f csv "$TW/named.wasm" \
+    | awk -F, 'NR > 1 && $0 !~ /subsection/ && n < 10 {
+        n++; bytes = $(NF - 3); name = $1; for (i = 2; i <= NF - 4; i++) name = name "," $i
+        sub(/^"/, "", name); sub(/"$/, "", name); gsub(/""/, "\"", name)
+        if (length(name) > 100) name = substr(name, 1, 97) "..."
+        printf "  %10d  %s\n", bytes, name }'
+fi

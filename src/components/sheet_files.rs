@@ -1,0 +1,110 @@
+//! The sheet as a file: download it as JSON (the format `dti score` reads), show it as
+//! text to copy where downloads are blocked, and open a sheet from a file. A bad file
+//! changes nothing.
+
+use dti_engine::sheet::ScoreSheet;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::tr;
+use crate::state::use_state;
+
+/// Offers `text` as a file download; `false` when the browser refused.
+fn download(name: &str, text: &str, mime: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let doc = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    run().is_some()
+}
+
+/// A file name from the agency and set: "dti-laocai-2022-co_tthc-so-tai-chinh.json".
+fn file_name(sheet: &ScoreSheet) -> String {
+    let slug: String = dti_engine::text::name_key(&sheet.agency)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let mut name = format!("dti-{}-{}", sheet.framework, sheet.group);
+    if !slug.is_empty() {
+        name.push('-');
+        name.push_str(&slug);
+    }
+    name + ".json"
+}
+
+#[component]
+pub fn SheetFiles() -> impl IntoView {
+    let state = use_state();
+    let show_text = RwSignal::new(false);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let json = move || state.sheet.with(ScoreSheet::to_json);
+    let on_download = move |_| {
+        let sheet = state.sheet.get_untracked();
+        if !download(&file_name(&sheet), &sheet.to_json(), "application/json") {
+            show_text.set(true);
+        }
+    };
+    let on_open = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                Some(t) => t,
+                None => {
+                    message.set(Some((false, format!("{name}: {}", tr(lang, "không đọc được tệp", "cannot read the file")))));
+                    return;
+                }
+            };
+            let outcome = dti_engine::text::decode_input(&name, text.as_bytes())
+                .and_then(|t| ScoreSheet::from_json(&name, t))
+                .map_err(|e| e.message(lang))
+                .and_then(|sheet| state.import(sheet).map_err(|e| e.message(lang)));
+            message.set(Some(match outcome {
+                Ok(()) => (true, format!("{name}: {}", tr(lang, "đã mở phiếu.", "sheet opened."))),
+                Err(e) => (false, format!("{e} {}", tr(lang, "Phiếu đang mở không thay đổi.", "The open sheet is unchanged."))),
+            }));
+        });
+    };
+    view! {
+        <section class="sheet-files">
+            <h3>{move || tr(state.lang.get(), "Lưu và mở phiếu", "Save and open the sheet")}</h3>
+            <div class="buttons">
+                <button type="button" on:click=on_download>{move || tr(state.lang.get(), "Tải phiếu về máy (JSON)", "Download the sheet (JSON)")}</button>
+                <button type="button" aria-expanded=move || show_text.get().to_string()
+                    on:click=move |_| show_text.update(|v| *v = !*v)>
+                    {move || tr(state.lang.get(), "Xem phiếu dạng văn bản", "Show the sheet as text")}
+                </button>
+            </div>
+            <div class="field">
+                <label for="open-sheet">{move || tr(state.lang.get(), "Mở phiếu từ tệp JSON", "Open a sheet from a JSON file")}</label>
+                <input type="file" id="open-sheet" accept=".json,application/json" on:change=on_open />
+            </div>
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "notice-ok" } else { "error-message" } role="alert" data-testid="file-message">{m}</p>
+            })}
+            {move || show_text.get().then(|| view! {
+                <div class="field">
+                    <label for="sheet-text">{tr(state.lang.get(), "Phiếu (JSON) — chọn tất cả và sao chép", "Sheet (JSON) — select all and copy")}</label>
+                    <textarea id="sheet-text" readonly rows="8" prop:value=json></textarea>
+                </div>
+            })}
+        </section>
+    }
+}
