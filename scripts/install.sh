@@ -22,7 +22,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   apt-get update -qq
   # nginx is only for the deployment tests; stop Debian from starting it as a service.
   printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core nginx-light >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core nginx >/dev/null
   rm -f /usr/sbin/policy-rc.d
 fi
 
