@@ -46,36 +46,62 @@ command -v brotli >/dev/null && HAVE_BROTLI=1
 gz() { gzip -9 -c -n "$1" | wc -c; }
 br() { brotli -q 11 -c "$1" | wc -c; }
 
-# Files a first visit downloads: everything in the build except sw.js (the service worker
-# script is fetched by the browser after the page's load event; listed on its own line).
-first_visit_files() { (cd "$1" && find . -maxdepth 1 -type f ! -name sw.js ! -name '.*' -printf '%f\n' | sort); }
+# Files the page itself downloads on a first visit (as observed in Chromium): index.html
+# and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>.
+# Not counted there: rel=manifest / apple-touch-icon (fetched on demand only).
+page_files() { # dir
+  local dir=$1 tag url
+  echo index.html
+  grep -oE '<(script|link)[^>]*>' "$dir/index.html" | while read -r tag; do
+    case $tag in
+      '<script'*) url=$(sed -nE 's/.*[[:space:]]src="([^"]+)".*/\1/p' <<<"$tag") ;;
+      *) grep -qE 'rel="(stylesheet|modulepreload|preload|icon)"' <<<"$tag" || continue
+         url=$(sed -nE 's/.*[[:space:]]href="([^"]+)".*/\1/p' <<<"$tag") ;;
+    esac
+    case $url in '' | *://* | //* | data:*) continue ;; esac
+    url=${url#./}; url=${url#/}; url=${url%%[?#]*}
+    [ -f "$dir/$url" ] && echo "$url"
+  done | awk '!seen[$0]++'
+}
+# Everything else in the build (sw.js first): the service worker script, fetched after the
+# load event, then the files its install precaches that the page did not already fetch.
+after_load_files() { # dir
+  local dir=$1
+  [ -f "$dir/sw.js" ] || return 0
+  echo sw.js
+  (cd "$dir" && find . -type f ! -name sw.js ! -path '*/.*' -printf '%P\n' | sort) \
+    | grep -vxF -f <(page_files "$dir") || true
+}
 
-# Prints one table; sets T_RAW T_GZ T_BR W_RAW W_GZ W_BR for the caller.
+sizes() { # file → "raw gzip brotli"
+  local f=$1 b=0
+  [ "$HAVE_BROTLI" = 1 ] && b=$(br "$f")
+  echo "$(stat -c %s "$f") $(gz "$f") $b"
+}
+
+# Prints one table; sets T_RAW T_GZ T_BR (page total) W_RAW W_GZ W_BR (wasm) for the caller.
 table() { # title, dir
-  local title=$1 dir=$2 f raw g b
+  local title=$1 dir=$2 f raw g b n=0 x_raw=0 x_gz=0 x_br=0
   T_RAW=0 T_GZ=0 T_BR=0 W_RAW=0 W_GZ=0 W_BR=0
   echo
   echo "$title ($dir)"
-  if [ "$HAVE_BROTLI" = 1 ]; then
-    printf '  %-38s %10s %10s %10s\n' file raw gzip-9 brotli-11
-  else
-    printf '  %-38s %10s %10s\n' file raw gzip-9
-  fi
+  row file raw gzip-9 brotli-11
   while read -r f; do
-    raw=$(stat -c %s "$dir/$f")
-    g=$(gz "$dir/$f")
-    b=0
-    [ "$HAVE_BROTLI" = 1 ] && b=$(br "$dir/$f")
+    read -r raw g b < <(sizes "$dir/$f")
     T_RAW=$((T_RAW + raw)) T_GZ=$((T_GZ + g)) T_BR=$((T_BR + b))
     case $f in *.wasm) W_RAW=$((W_RAW + raw)) W_GZ=$((W_GZ + g)) W_BR=$((W_BR + b)) ;; esac
     row "$f" "$raw" "$g" "$b"
-  done < <(first_visit_files "$dir")
-  row "TOTAL first visit" "$T_RAW" "$T_GZ" "$T_BR"
-  if [ -f "$dir/sw.js" ]; then
-    raw=$(stat -c %s "$dir/sw.js") g=$(gz "$dir/sw.js") b=0
-    [ "$HAVE_BROTLI" = 1 ] && b=$(br "$dir/sw.js")
-    row "sw.js (after load, not in total)" "$raw" "$g" "$b"
-  fi
+  done < <(page_files "$dir")
+  row "TOTAL first visit (page)" "$T_RAW" "$T_GZ" "$T_BR"
+  while read -r f; do
+    [ -n "$f" ] || continue
+    [ $n = 0 ] && echo "  after load, not in the total: service worker + precache of files the page did not fetch"
+    n=$((n + 1))
+    read -r raw g b < <(sizes "$dir/$f")
+    x_raw=$((x_raw + raw)) x_gz=$((x_gz + g)) x_br=$((x_br + b))
+    row "  $f" "$raw" "$g" "$b"
+  done < <(after_load_files "$dir")
+  [ $n = 0 ] || row "  total after load" "$x_raw" "$x_gz" "$x_br"
 }
 row() {
   if [ "$HAVE_BROTLI" = 1 ]; then
