@@ -9,6 +9,7 @@
 pub mod builtin;
 pub mod check;
 pub mod error;
+pub mod export;
 pub mod framework;
 pub mod level;
 pub mod number;

@@ -391,6 +391,18 @@ impl MainResult {
     pub fn percent(&self) -> Decimal {
         percent_of(self.points, self.max)
     }
+
+    /// Share of the maximum the council gave, where it gave any.
+    #[must_use]
+    pub fn appraised_percent(&self) -> Option<Decimal> {
+        self.appraised.map(|a| percent_of(a, self.max))
+    }
+
+    /// Chênh lệch (self − appraised) of the block.
+    #[must_use]
+    pub fn difference(&self) -> Option<Decimal> {
+        self.appraised.map(|a| self.points - a)
+    }
 }
 
 /// Total, percentage and level of one side (self or appraised).

@@ -1,0 +1,137 @@
+//! Sheets as documents: answers in words, and the CSV that Excel or LibreOffice in a
+//! Vietnamese locale opens with the text intact and the points as numbers.
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Lang};
+use crate::framework::{Framework, Method};
+use crate::number::{format_vn, round2};
+use crate::sheet::{evaluate, Answer, Outcome, ScoreSheet, WorkStatus};
+
+/// An answer in words, for the print view and the CSV ("Có", "a = 45; b = 50", …).
+#[must_use]
+pub fn answer_text(method: Option<&Method>, answer: Option<&Answer>, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let Some(answer) = answer else { return String::new() };
+    match (method, answer) {
+        (_, Answer::Points { text } | Answer::Tier { text }) => text.clone(),
+        (_, Answer::YesNo { value }) => match (value, vi) {
+            (true, true) => "Có".into(),
+            (false, true) => "Không".into(),
+            (true, false) => "Yes".into(),
+            (false, false) => "No".into(),
+        },
+        (Some(Method::Options { options }), Answer::Choice { id }) => options
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| if vi { c.label_vi.clone() } else { c.label_en.clone() }),
+        (Some(Method::Parts { parts }), Answer::Parts { ids }) => {
+            if ids.is_empty() {
+                return if vi { "Không điều kiện nào".into() } else { "None met".into() };
+            }
+            parts
+                .iter()
+                .filter(|p| ids.contains(&p.id))
+                .map(|p| if vi { p.label_vi.as_str() } else { p.label_en.as_str() })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        (_, Answer::Ratio { numerator, denominator }) => format!("a = {numerator}; b = {denominator}"),
+        (_, Answer::Choice { id }) => id.clone(),
+        (_, Answer::Parts { ids }) => ids.join("; "),
+    }
+}
+
+/// Name of a work status as agencies write it.
+#[must_use]
+pub fn status_name(status: Option<WorkStatus>, lang: Lang) -> &'static str {
+    let vi = lang == Lang::Vi;
+    match status {
+        None => "",
+        Some(WorkStatus::NotStarted) => if vi { "Chưa thực hiện" } else { "Not started" },
+        Some(WorkStatus::InProgress) => if vi { "Đang thực hiện" } else { "In progress" },
+        Some(WorkStatus::NeedsEvidence) => if vi { "Cần bổ sung minh chứng" } else { "Needs evidence" },
+        Some(WorkStatus::Done) => if vi { "Hoàn thành" } else { "Done" },
+    }
+}
+
+/// The CSV separator: a Vietnamese-locale spreadsheet uses the comma as its decimal mark,
+/// so fields are separated by semicolons.
+pub const CSV_SEPARATOR: u8 = b';';
+
+fn points_cell(value: Option<Decimal>) -> String {
+    // Two decimals, comma as the decimal mark, no thousands separator: a Vietnamese
+    // locale reads "1234,50" as a number; "1.234,50" could be read as text.
+    value.map(|v| format_vn(round2(v), 2).replace('.', "")).unwrap_or_default()
+}
+
+/// CSV for Excel: UTF-8 with a byte-order mark, `;` between fields, `,` as the decimal
+/// mark. Columns: Mã, Chỉ tiêu, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch,
+/// Trạng thái, Minh chứng. Rows: every indicator of the group (main indicators with
+/// their subtotals), then the total.
+pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Result<String, Error> {
+    let result = evaluate(framework, sheet)?;
+    let vi = lang == Lang::Vi;
+    let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).from_writer(Vec::new());
+    let header = if vi {
+        ["Mã", "Chỉ tiêu", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Trạng thái", "Minh chứng"]
+    } else {
+        ["Code", "Indicator", "Maximum", "Self-assessed", "Appraised", "Difference", "Status", "Evidence"]
+    };
+    let io = |e: csv::Error| Error::input("csv", 0, e.to_string(), e.to_string());
+    w.write_record(header).map_err(io)?;
+    for node in framework.nodes(&sheet.group) {
+        let ind = node.indicator;
+        let name = if vi { &ind.name_vi } else { &ind.name_en };
+        let max = points_cell(Some(ind.max_points));
+        if node.depth == 0 {
+            let main = result.mains.iter().find(|m| m.code == ind.code);
+            let points = points_cell(main.map(|m| m.points));
+            let appraised = points_cell(main.and_then(|m| m.appraised));
+            let diff = points_cell(main.and_then(crate::sheet::MainResult::difference));
+            w.write_record([&ind.code, name, &max, &points, &appraised, &diff, "", ""]).map_err(io)?;
+            continue;
+        }
+        if !ind.is_leaf() {
+            w.write_record([&ind.code, name, &max, "", "", "", "", ""]).map_err(io)?;
+            continue;
+        }
+        let entry = sheet.entries.get(&ind.code);
+        let leaf = result.leaves.iter().find(|l| l.code == ind.code);
+        let self_cell = match leaf.map(|l| &l.outcome) {
+            Some(Outcome::Scored(p)) => points_cell(Some(*p)),
+            Some(Outcome::Invalid(_)) => {
+                let typed = answer_text(ind.method.as_ref(), entry.and_then(|e| e.self_answer.as_ref()), lang);
+                if vi { format!("không hợp lệ: {typed}") } else { format!("invalid: {typed}") }
+            }
+            _ => String::new(),
+        };
+        let appraised = match leaf.and_then(|l| l.appraised.as_ref()) {
+            Some(Outcome::Scored(p)) => points_cell(Some(*p)),
+            _ => String::new(),
+        };
+        let diff = points_cell(leaf.and_then(crate::sheet::LeafResult::difference));
+        let status = status_name(entry.and_then(|e| e.status), lang);
+        let evidence = entry.map(|e| evidence_text(&e.evidence)).unwrap_or_default();
+        w.write_record([&ind.code, name, &max, &self_cell, &appraised, &diff, status, &evidence]).map_err(io)?;
+    }
+    let total = if vi { "Tổng điểm" } else { "Total" };
+    let s = &result.standing;
+    let appraised = points_cell(result.appraised.as_ref().map(|a| a.total));
+    let diff = points_cell(result.difference());
+    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, "", ""]).map_err(io)?;
+    let bytes = w.into_inner().map_err(|e| Error::input("csv", 0, e.to_string(), e.to_string()))?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// Evidence in one line: "12/KH-UBND, 15/3/2022: Kế hoạch chuyển đổi số — link — note".
+#[must_use]
+pub fn evidence_text(e: &crate::sheet::Evidence) -> String {
+    let head = [e.number.trim(), e.date.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+    let first = match (head.is_empty(), e.summary.trim().is_empty()) {
+        (false, false) => format!("{head}: {}", e.summary.trim()),
+        (false, true) => head,
+        (true, _) => e.summary.trim().to_owned(),
+    };
+    [first.as_str(), e.link.trim(), e.note.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" — ")
+}

@@ -1,0 +1,50 @@
+use dti_engine::export::{answer_text, evidence_text, sheet_csv};
+use dti_engine::sheet::{Answer, Entry, Evidence, ScoreSheet, WorkStatus};
+use dti_engine::Lang;
+
+mod common;
+use common::mini;
+
+fn sheet() -> ScoreSheet {
+    let mut s = ScoreSheet::new("mini", "a");
+    s.entries.insert(
+        "1.1".into(),
+        Entry {
+            self_answer: Some(Answer::Points { text: "9,5".into() }),
+            appraised: Some(Answer::Points { text: "7".into() }),
+            evidence: Evidence { number: "12/KH-UBND".into(), date: "15/3/2022".into(), summary: "Kế hoạch chuyển đổi số".into(), ..Evidence::default() },
+            status: Some(WorkStatus::Done),
+        },
+    );
+    s.entries.insert("1.2".into(), Entry { self_answer: Some(Answer::Points { text: "abc".into() }), ..Entry::default() });
+    s.entries.insert("2.1".into(), Entry { self_answer: Some(Answer::Ratio { numerator: "2".into(), denominator: "3".into() }), ..Entry::default() });
+    s
+}
+
+#[test]
+fn csv_opens_in_a_vietnamese_spreadsheet() {
+    let f = mini();
+    let csv = sheet_csv(&f, &sheet(), Lang::Vi).unwrap_or_else(|e| panic!("{e}"));
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 byte-order mark");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Mã;Chỉ tiêu;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch;Trạng thái;Minh chứng");
+    assert!(lines.contains(&"1;Nhận thức số;40,00;9,50;7,00;2,50;;"), "{csv}");
+    assert!(lines.contains(&"1.1;Điểm trực tiếp;10,00;9,50;7,00;2,50;Hoàn thành;12/KH-UBND, 15/3/2022: Kế hoạch chuyển đổi số"), "{csv}");
+    // 1.2 is yes/no: a points answer there is the wrong kind, kept and labelled.
+    assert!(lines.contains(&"1.2;Chuyên mục;5,00;không hợp lệ: abc;;;;"), "{csv}");
+    assert!(lines.contains(&"2.1;Văn bản ký số;20,00;13,33;;;;"), "{csv}");
+    assert_eq!(lines.last().copied(), Some(";Tổng điểm;100,00;22,83;7,00;15,83;;"));
+}
+
+#[test]
+fn answers_in_words() {
+    let f = mini();
+    let ind = |code: &str| f.nodes("a").into_iter().map(|n| n.indicator).find(|i| i.code == code).and_then(|i| i.method.clone());
+    assert_eq!(answer_text(ind("1.3").as_ref(), Some(&Answer::Choice { id: "deputy".into() }), Lang::Vi), "Cấp phó");
+    assert_eq!(answer_text(ind("1.4").as_ref(), Some(&Answer::Parts { ids: vec!["chair".into(), "attend".into()] }), Lang::En), "Attends all; Chairs");
+    assert_eq!(answer_text(ind("1.2").as_ref(), Some(&Answer::YesNo { value: true }), Lang::Vi), "Có");
+    assert_eq!(answer_text(ind("2.1").as_ref(), Some(&Answer::Ratio { numerator: "45".into(), denominator: "50".into() }), Lang::Vi), "a = 45; b = 50");
+    assert_eq!(answer_text(None, None, Lang::Vi), "");
+    let e = Evidence { link: "https://x.gov.vn/a".into(), note: "bản scan".into(), ..Evidence::default() };
+    assert_eq!(evidence_text(&e), "https://x.gov.vn/a — bản scan");
+}
