@@ -12,3 +12,11 @@ test:
 # Engine only: native, seconds, no browser tools needed.
 test-engine:
 	cargo test -p dti-engine
+
+# Benchmarks (numbers only, no pass/fail): download size against a minimal Leptos app
+# built in the same run, then start-up time on emulated 3G + slow CPU against a static page.
+.PHONY: bench
+bench:
+	bash scripts/install.sh
+	bash scripts/bench-size.sh
+	node scripts/bench-startup.mjs

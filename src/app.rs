@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::drafts::Drafts;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::print_report::PrintReport;
 use crate::components::header::Header;
 use crate::components::indicator_tree::IndicatorTree;
 use crate::components::main_bars::MainBars;
@@ -60,9 +62,15 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 {load_errors}
                 <SetPicker />
                 <ReferenceBanner />
+                <label class="choice appraised-toggle">
+                    <input type="checkbox" prop:checked=move || state.show_appraised.get()
+                        on:change=move |ev| state.show_appraised.set(event_target_checked(&ev)) />
+                    {move || tr(state.lang.get(), "Nhập điểm thẩm định của Hội đồng (so sánh, tính chênh lệch)", "Enter the council's appraised scores (compare, difference)")}
+                </label>
                 <ErrorSummary />
                 <h2 id="indicators" tabindex="-1">{move || tr(state.lang.get(), "Các chỉ số", "Indicators")}</h2>
                 <IndicatorTree />
+                <Drafts />
             </div>
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
                 <Summary />
@@ -76,6 +84,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 "Cách xếp mức: Dẫn dắt > 75 %, Nâng cao > 50 %, Hình thành > 25 %, Khởi động ≤ 25 % tổng điểm tối đa của nhóm. Phiếu chỉ lưu trong trình duyệt này.",
                 "Levels: Leading > 75 %, Advanced > 50 %, Forming > 25 %, Starting ≤ 25 % of the group maximum. The sheet is kept only in this browser.")}</p>
         </footer> })}
+        <PrintReport />
     }
 }
 

@@ -51,6 +51,10 @@ pub struct AppState {
     pub storage: RwSignal<StorageStatus>,
     /// A stored workspace that failed to parse: (raw text, reason).
     pub damaged: RwSignal<Option<(String, String)>>,
+    /// Whether the council's (appraised) inputs are shown.
+    pub show_appraised: RwSignal<bool>,
+    /// The last deleted draft and its position, for "undo" while the page is open.
+    pub deleted: RwSignal<Option<(usize, crate::storage::Draft)>>,
 }
 
 impl AppState {
@@ -78,6 +82,7 @@ impl AppState {
         });
         let result = Memo::new(move |_| framework.with(|f| f.as_ref().map(|f| sheet.with(|s| evaluate(f, s)))));
         let published = Memo::new(move |_| selection.with(|s| builtin::published(&s.0)));
+        let any_appraised = workspace.with_untracked(|w| w.drafts.iter().any(|d| d.sheet.entries.values().any(|e| e.appraised.is_some())));
         AppState {
             catalogue,
             workspace,
@@ -89,6 +94,8 @@ impl AppState {
             published,
             storage: RwSignal::new(status),
             damaged: RwSignal::new(damaged),
+            show_appraised: RwSignal::new(any_appraised),
+            deleted: RwSignal::new(None),
         }
     }
 
@@ -97,22 +104,38 @@ impl AppState {
     }
 
     pub fn select(&self, framework: &str, group: &str) {
-        self.workspace.update(|w| w.open(framework, group));
+        self.workspace.update(|w| w.select(framework, group));
+    }
+
+    /// Changes the open sheet and stamps the draft with the time of the change.
+    pub fn edit(&self, f: impl FnOnce(&mut ScoreSheet)) {
+        self.workspace.update(|w| {
+            let draft = w.current_draft_mut();
+            f(&mut draft.sheet);
+            draft.updated = now();
+        });
     }
 
     pub fn set_agency(&self, name: String) {
-        self.workspace.update(|w| w.current_mut().agency = name);
+        self.edit(|s| s.agency = name);
     }
 
-    /// Replaces the self answer of one indicator; `None` clears it (unanswered).
-    pub fn set_answer(&self, code: &str, answer: Option<Answer>) {
-        self.workspace.update(|w| {
-            let entries = &mut w.current_mut().entries;
-            let entry = entries.entry(code.to_owned()).or_insert_with(Entry::default);
-            entry.self_answer = answer;
+    /// Changes one indicator's entry; an entry left empty is removed.
+    pub fn edit_entry(&self, code: &str, f: impl FnOnce(&mut Entry)) {
+        self.edit(|s| {
+            let entry = s.entries.entry(code.to_owned()).or_default();
+            f(entry);
             if *entry == Entry::default() {
-                entries.remove(code);
+                s.entries.remove(code);
             }
+        });
+    }
+
+    /// Replaces the self or appraised answer of one indicator; `None` clears it.
+    pub fn set_answer(&self, code: &str, side: Side, answer: Option<Answer>) {
+        self.edit_entry(code, |e| match side {
+            Side::Own => e.self_answer = answer,
+            Side::Council => e.appraised = answer,
         });
     }
 
@@ -128,9 +151,7 @@ impl AppState {
         });
         known?;
         self.workspace.update(|w| {
-            let key = crate::storage::sheet_key(&sheet.framework, &sheet.group);
-            w.sheets.insert(key.clone(), sheet);
-            w.current = key;
+            w.add_sheet(sheet, now());
         });
         Ok(())
     }
@@ -159,10 +180,15 @@ impl AppState {
         }
     }
 
-    /// The self answer of one indicator, tracked so only its row re-renders.
+    /// One side's answer of one indicator (tracked: read it inside a memo).
     #[must_use]
-    pub fn answer(&self, code: &str) -> Option<Answer> {
-        self.sheet.with(|s| s.entries.get(code).and_then(|e| e.self_answer.clone()))
+    pub fn answer(&self, code: &str, side: Side) -> Option<Answer> {
+        self.sheet.with(|s| {
+            s.entries.get(code).and_then(|e| match side {
+                Side::Own => e.self_answer.clone(),
+                Side::Council => e.appraised.clone(),
+            })
+        })
     }
 
     /// Saves on every change; a failure is shown, never a panic.
@@ -183,6 +209,19 @@ impl AppState {
             }
         });
     }
+}
+
+/// Whose value an input holds: the agency's own (tự đánh giá) or the council's (thẩm định).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Own,
+    Council,
+}
+
+/// Now, as ISO 8601, from the browser's clock.
+#[must_use]
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
 }
 
 #[must_use]

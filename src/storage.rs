@@ -5,8 +5,6 @@
 //! working in memory. A stored value that does not parse is moved aside, never
 //! overwritten, and shown.
 
-use std::collections::BTreeMap;
-
 use dti_engine::sheet::ScoreSheet;
 use dti_engine::Lang;
 use gloo_storage::{LocalStorage, Storage};
@@ -16,52 +14,133 @@ pub const KEY: &str = "dti.workspace";
 pub const DAMAGED_KEY: &str = "dti.workspace.damaged";
 pub const VERSION: u32 = 1;
 
-/// Everything the app keeps between visits: one sheet per (set, group), the open one,
-/// and the language.
+/// One agency's sheet for one set and group, with when it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: u32,
+    pub sheet: ScoreSheet,
+    /// ISO 8601 time of the last change, from the browser's clock.
+    #[serde(default)]
+    pub updated: String,
+}
+
+/// Everything the app keeps between visits: the drafts, the open one, the language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workspace {
     pub version: u32,
     pub lang: Lang,
-    /// Key of the open sheet: "framework/group".
-    pub current: String,
-    pub sheets: BTreeMap<String, ScoreSheet>,
-}
-
-#[must_use]
-pub fn sheet_key(framework: &str, group: &str) -> String {
-    format!("{framework}/{group}")
+    /// Id of the open draft.
+    pub current: u32,
+    pub next_id: u32,
+    pub drafts: Vec<Draft>,
 }
 
 impl Workspace {
     #[must_use]
     pub fn new(framework: &str, group: &str) -> Self {
-        let key = sheet_key(framework, group);
-        let mut sheets = BTreeMap::new();
-        sheets.insert(key.clone(), ScoreSheet::new(framework, group));
-        Workspace { version: VERSION, lang: Lang::Vi, current: key, sheets }
-    }
-
-    /// The open sheet (created on demand, so this never fails).
-    pub fn current_mut(&mut self) -> &mut ScoreSheet {
-        let key = self.current.clone();
-        let (framework, group) = key.split_once('/').unwrap_or((key.as_str(), ""));
-        self.sheets.entry(key.clone()).or_insert_with(|| ScoreSheet::new(framework, group))
+        let mut ws = Workspace { version: VERSION, lang: Lang::Vi, current: 0, next_id: 0, drafts: Vec::new() };
+        ws.new_draft(framework, group, "");
+        ws
     }
 
     #[must_use]
     pub fn current(&self) -> Option<&ScoreSheet> {
-        self.sheets.get(&self.current)
+        self.drafts.iter().find(|d| d.id == self.current).map(|d| &d.sheet)
     }
 
-    /// Opens the sheet of another set or group, keeping every other sheet as it is.
-    /// A new sheet takes the agency name of the one the user leaves.
-    pub fn open(&mut self, framework: &str, group: &str) {
-        let agency = self.current().map(|s| s.agency.clone()).unwrap_or_default();
-        self.current = sheet_key(framework, group);
-        let sheet = self.current_mut();
-        if sheet.agency.is_empty() {
-            sheet.agency = agency;
+    /// The open draft; if it went missing, the first one (or a new one) is opened.
+    pub fn current_draft_mut(&mut self) -> &mut Draft {
+        if !self.drafts.iter().any(|d| d.id == self.current) {
+            match self.drafts.first() {
+                Some(d) => self.current = d.id,
+                None => {
+                    self.new_draft("", "", "");
+                }
+            }
         }
+        let current = self.current;
+        let index = self.drafts.iter().position(|d| d.id == current).unwrap_or(0);
+        &mut self.drafts[index]
+    }
+
+    /// Adds an empty draft and opens it; returns its id.
+    pub fn new_draft(&mut self, framework: &str, group: &str, agency: &str) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut sheet = ScoreSheet::new(framework, group);
+        sheet.agency = agency.to_owned();
+        self.drafts.push(Draft { id, sheet, updated: String::new() });
+        self.current = id;
+        id
+    }
+
+    /// Adds an imported sheet as a new draft and opens it.
+    pub fn add_sheet(&mut self, sheet: ScoreSheet, updated: String) -> u32 {
+        let id = self.new_draft("", "", "");
+        let draft = self.current_draft_mut();
+        draft.sheet = sheet;
+        draft.updated = updated;
+        id
+    }
+
+    pub fn open_draft(&mut self, id: u32) {
+        if self.drafts.iter().any(|d| d.id == id) {
+            self.current = id;
+        }
+    }
+
+    /// Switches the open draft to another set or group. An empty draft just changes;
+    /// one with answers is kept as it is and the agency's draft for that set and group is
+    /// opened (or started), so no answer is ever reinterpreted under other indicators.
+    pub fn select(&mut self, framework: &str, group: &str) {
+        let draft = self.current_draft_mut();
+        if draft.sheet.entries.is_empty() {
+            draft.sheet.framework = framework.to_owned();
+            draft.sheet.group = group.to_owned();
+            return;
+        }
+        let agency = draft.sheet.agency.clone();
+        let existing = self
+            .drafts
+            .iter()
+            .find(|d| d.sheet.framework == framework && d.sheet.group == group && d.sheet.agency == agency)
+            .map(|d| d.id);
+        match existing {
+            Some(id) => self.current = id,
+            None => {
+                self.new_draft(framework, group, &agency);
+            }
+        }
+    }
+
+    /// Copies a draft (answers, evidence, appraised values) and opens the copy.
+    pub fn duplicate(&mut self, id: u32, suffix: &str, updated: String) -> Option<u32> {
+        let mut sheet = self.drafts.iter().find(|d| d.id == id)?.sheet.clone();
+        sheet.agency = format!("{}{suffix}", sheet.agency);
+        Some(self.add_sheet(sheet, updated))
+    }
+
+    /// Removes a draft; returns it with its position so it can be put back.
+    pub fn remove(&mut self, id: u32) -> Option<(usize, Draft)> {
+        let index = self.drafts.iter().position(|d| d.id == id)?;
+        let draft = self.drafts.remove(index);
+        if self.current == id {
+            let (framework, group) = (draft.sheet.framework.clone(), draft.sheet.group.clone());
+            match self.drafts.get(index.saturating_sub(1)).or(self.drafts.first()) {
+                Some(d) => self.current = d.id,
+                None => {
+                    self.new_draft(&framework, &group, "");
+                }
+            }
+        }
+        Some((index, draft))
+    }
+
+    /// Puts back a removed draft where it was, and opens it.
+    pub fn restore(&mut self, index: usize, draft: Draft) {
+        let id = draft.id;
+        self.drafts.insert(index.min(self.drafts.len()), draft);
+        self.current = id;
     }
 }
 
@@ -123,8 +202,8 @@ pub fn parse(raw: &str) -> Result<Workspace, String> {
         None => return Err("no version".into()),
     }
     let ws: Workspace = serde_json::from_value(value).map_err(|e| e.to_string())?;
-    if let Some(s) = ws.sheets.values().find(|s| s.schema != dti_engine::sheet::SCHEMA_VERSION) {
-        return Err(format!("sheet schema {}", s.schema));
+    if let Some(d) = ws.drafts.iter().find(|d| d.sheet.schema != dti_engine::sheet::SCHEMA_VERSION) {
+        return Err(format!("sheet schema {}", d.sheet.schema));
     }
     Ok(ws)
 }

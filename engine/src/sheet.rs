@@ -438,7 +438,10 @@ pub struct SheetResult {
     pub standing: Standing,
     /// Appraised standing, when at least one appraised value was entered.
     pub appraised: Option<Standing>,
+    /// Invalid self answers.
     pub invalid: Vec<AnswerError>,
+    /// Invalid appraised (council) values.
+    pub invalid_appraised: Vec<AnswerError>,
     pub unanswered: usize,
     /// Unanswered or invalid scored leaves, largest maximum first (ties in tree order).
     pub open_top: Vec<(String, Decimal)>,
@@ -463,6 +466,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
     let mut leaves = Vec::new();
     let mut mains: Vec<MainResult> = Vec::new();
     let mut invalid = Vec::new();
+    let mut invalid_appraised = Vec::new();
     let mut any_appraised = false;
     for node in framework.nodes(&group.id) {
         let ind = node.indicator;
@@ -479,7 +483,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
             invalid.push(e.clone());
         }
         if let Some(Outcome::Invalid(e)) = &appraised {
-            invalid.push(e.clone());
+            invalid_appraised.push(e.clone());
         }
         if let Some(main) = mains.last_mut() {
             main.points += outcome.points();
@@ -524,6 +528,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
         standing,
         appraised,
         invalid,
+        invalid_appraised,
         open_top: open,
     })
 }

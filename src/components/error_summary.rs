@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::method_controls::field_id;
 use crate::i18n::tr;
-use crate::state::use_state;
+use crate::state::{use_state, Side};
 
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
@@ -12,13 +12,17 @@ pub fn ErrorSummary() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let Some(Ok(result)) = state.result.get() else { return None };
-        if result.invalid.is_empty() {
+        if result.invalid.is_empty() && result.invalid_appraised.is_empty() {
             return None;
         }
-        let items = result
-            .invalid
-            .iter()
-            .map(|e| view! { <li><a href=format!("#{}", field_id(e.code(), e.field()))>{e.message(lang)}</a></li> })
+        let own = result.invalid.iter().map(|e| (Side::Own, e));
+        let council = result.invalid_appraised.iter().map(|e| (Side::Council, e));
+        let items = own
+            .chain(council)
+            .map(|(side, e)| {
+                let prefix = if side == Side::Council { tr(lang, "Thẩm định: ", "Appraised: ") } else { "" };
+                view! { <li><a href=format!("#{}", field_id(e.code(), e.field(), side))>{prefix}{e.message(lang)}</a></li> }
+            })
             .collect_view();
         Some(view! {
             <section class="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">

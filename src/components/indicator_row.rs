@@ -1,76 +1,95 @@
-//! One leaf indicator: what it asks, how it is scored, its input and what it earns.
+//! One leaf indicator: what it asks, how it is scored, its input and what it earns;
+//! the council's value and Chênh lệch when shown; evidence and status, folded away.
 
 use dti_engine::framework::{Indicator, Method};
 use dti_engine::number::{format_compact, format_points};
 use dti_engine::sheet::{score, tier_hit, Answer, Outcome};
 use leptos::prelude::*;
 
+use super::evidence::EvidenceBox;
 use super::method_controls::MethodControl;
 use crate::i18n::{indicator_name, pick, tr};
-use crate::state::use_state;
+use crate::state::{use_state, Side};
+
+fn earned(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Scored(p) => format_points(*p),
+        _ => "—".to_owned(),
+    }
+}
 
 #[component]
 pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let outcome = {
+    let outcome_of = |side: Side| {
         let ind = indicator.clone();
-        Memo::new(move |_| score(&ind, state.answer(&ind.code).as_ref()))
+        Memo::new(move |_| score(&ind, state.answer(&ind.code, side).as_ref()))
     };
+    let (own, council) = (outcome_of(Side::Own), outcome_of(Side::Council));
     let is_info = matches!(indicator.method, Some(Method::Info));
-    let earned = move || match outcome.get() {
-        Outcome::Scored(p) => format_points(p),
-        _ => "—".to_owned(),
-    };
     let band = {
         let ind = indicator.clone();
         move || {
             let Some(Method::Tiers { tiers, .. }) = &ind.method else { return None };
-            let Some(Answer::Tier { text }) = state.answer(&ind.code) else { return None };
+            let Some(Answer::Tier { text }) = state.answer(&ind.code, Side::Own) else { return None };
             let lang = state.lang.get();
             Some(match tier_hit(&ind, &text).and_then(|i| tiers.get(i).map(|t| (i, t))) {
-                Some((i, t)) => format!(
-                    "{} {}: ≥ {} → {}",
-                    tr(lang, "Bậc", "Band"),
-                    i + 1,
-                    format_compact(t.min),
-                    format_compact(t.points)
-                ),
+                Some((i, t)) => format!("{} {}: ≥ {} → {}", tr(lang, "Bậc", "Band"), i + 1, format_compact(t.min), format_compact(t.points)),
                 None => tr(lang, "Dưới bậc thấp nhất → 0", "Below the lowest band → 0").to_owned(),
             })
         }
     };
     let tiers_table = match &indicator.method {
         Some(Method::Tiers { tiers, .. }) => Some(
-            tiers
-                .iter()
-                .map(|t| format!("≥ {} → {}", format_compact(t.min), format_compact(t.points)))
-                .collect::<Vec<_>>()
-                .join(" · "),
+            tiers.iter().map(|t| format!("≥ {} → {}", format_compact(t.min), format_compact(t.points))).collect::<Vec<_>>().join(" · "),
         ),
         _ => None,
     };
+    // Chênh lệch of this indicator, where the council scored it.
+    let difference = move || match (own.get(), council.get()) {
+        (o, Outcome::Scored(c)) => Some(format_points(o.points() - c)),
+        _ => None,
+    };
     let rule = pick(lang, &indicator.rule_vi, &indicator.rule_en).to_owned();
-    let evidence = pick(lang, &indicator.evidence_vi, &indicator.evidence_en).to_owned();
+    let evidence_hint = pick(lang, &indicator.evidence_vi, &indicator.evidence_en).to_owned();
     let max = format_compact(indicator.max_points);
+    let appraised_block = {
+        let ind = indicator.clone();
+        move || {
+            (state.show_appraised.get() && !is_info).then(|| {
+                let lang = state.lang.get_untracked();
+                view! {
+                    <div class="appraised">
+                        <MethodControl indicator=ind.clone() outcome=council side=Side::Council />
+                        <p class="earned-appraised">
+                            {tr(lang, "Thẩm định: ", "Appraised: ")}<strong>{move || earned(&council.get())}</strong>
+                            {move || difference().map(|d| view! {
+                                " · "{tr(lang, "Chênh lệch: ", "Difference: ")}<strong data-testid="difference">{d}</strong>
+                            })}
+                        </p>
+                    </div>
+                }
+            })
+        }
+    };
     view! {
-        <div class="indicator" id=format!("row-{}", indicator.code) class:invalid=move || matches!(outcome.get(), Outcome::Invalid(_))>
+        <div class="indicator" id=format!("row-{}", indicator.code) class:invalid=move || matches!(own.get(), Outcome::Invalid(_))>
             <div class="indicator-head">
                 <h3><span class="code">{indicator.code.clone()}</span>" "{indicator_name(lang, &indicator)}</h3>
                 {(!is_info).then(|| view! {
                     <p class="earned">
                         <span class="visually-hidden">{tr(lang, "Điểm đạt: ", "Points earned: ")}</span>
-                        <strong>{earned}</strong>" / "{max.clone()}
+                        <strong>{move || earned(&own.get())}</strong>" / "{max.clone()}
                     </p>
                 })}
             </div>
             {(!rule.is_empty()).then(|| view! { <p class="rule">{rule}</p> })}
             {tiers_table.map(|t| view! { <p class="rule">{t}</p> })}
-            <MethodControl indicator=indicator.clone() outcome=outcome />
+            <MethodControl indicator=indicator.clone() outcome=own side=Side::Own />
             {move || band().map(|b| view! { <p class="band">{b}</p> })}
-            {(!evidence.is_empty()).then(|| view! {
-                <p class="evidence"><span>{tr(lang, "Minh chứng: ", "Evidence: ")}</span>{evidence}</p>
-            })}
+            {appraised_block}
+            <EvidenceBox code=indicator.code.clone() hint=evidence_hint />
         </div>
     }
 }

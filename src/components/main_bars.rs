@@ -19,13 +19,20 @@ pub fn MainBars() -> impl IntoView {
             .map(|m| {
                 // The engine gives the exact share; SVG takes it as a plain width.
                 let width = format!("{}%", format_machine(m.percent()));
-                let label = format!("{}: {} / {}", m.code, format_points(m.points), format_compact(m.max));
+                let mut label = format!("{}: {} / {}", m.code, format_points(m.points), format_compact(m.max));
+                if let Some(a) = m.appraised {
+                    label.push_str(&format!(" · {} {}", tr(lang, "thẩm định", "appraised"), format_points(a)));
+                }
+                let council = m.appraised_percent().map(|p| format!("{}%", format_machine(p)));
+                let double = council.is_some();
+                let height = if double { "12" } else { "8" };
                 view! {
                     <li>
                         <span class="bar-label">{label.clone()}</span>
-                        <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label=label>
-                            <rect class="bar-bg" x="0" y="0" width="100" height="8" />
-                            <rect class="bar-fg" x="0" y="0" width=width height="8" />
+                        <svg class="bar" class:bar-double=double viewBox=format!("0 0 100 {height}") preserveAspectRatio="none" role="img" aria-label=label>
+                            <rect class="bar-bg" x="0" y="0" width="100" height=height />
+                            <rect class="bar-fg" x="0" y="0" width=width height=if double { "6" } else { "8" } />
+                            {council.map(|w| view! { <rect class="bar-council" x="0" y="6" width=w height="6" /> })}
                         </svg>
                     </li>
                 }
@@ -34,6 +41,10 @@ pub fn MainBars() -> impl IntoView {
         Some(view! {
             <section class="bars">
                 <h3>{tr(lang, "Điểm theo chỉ số chính", "Points per main indicator")}</h3>
+                {state.show_appraised.get().then(|| view! {
+                    <p class="legend"><span class="swatch swatch-own"></span>{tr(lang, "Tự đánh giá", "Self-assessed")}
+                        " "<span class="swatch swatch-council"></span>{tr(lang, "Thẩm định", "Appraised")}</p>
+                })}
                 <ul>{rows}</ul>
             </section>
         })

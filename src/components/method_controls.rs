@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::number_field::NumberField;
 use crate::i18n::{choice_label, pick, tr};
-use crate::state::use_state;
+use crate::state::{use_state, Side};
 
 /// Error message of `outcome` if it concerns `field`.
 fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
@@ -18,29 +18,41 @@ fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
     })
 }
 
-/// Input id of an indicator's field; the error summary links to it.
+/// Input id of an indicator's field; the error summary links to it. The council's
+/// inputs carry a `t-` (thẩm định) prefix instead of `f-`.
 #[must_use]
-pub fn field_id(code: &str, field: Field) -> String {
+pub fn field_id(code: &str, field: Field, side: Side) -> String {
     let suffix = match field {
         Field::Value => "value",
         Field::Numerator => "a",
         Field::Denominator => "b",
     };
-    format!("f-{code}-{suffix}")
+    let prefix = match side {
+        Side::Own => "f",
+        Side::Council => "t",
+    };
+    format!("{prefix}-{code}-{suffix}")
 }
 
 #[component]
-pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoView {
+pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -> impl IntoView {
     let state = use_state();
     let code = indicator.code.clone();
     let answer = {
         let code = code.clone();
-        Memo::new(move |_| state.answer(&code))
+        Memo::new(move |_| state.answer(&code, side))
     };
     let set = {
         let code = code.clone();
-        move |a: Option<Answer>| state.set_answer(&code, a)
+        move |a: Option<Answer>| state.set_answer(&code, side, a)
     };
+    let council = side == Side::Council;
+    // Radio groups of the two sides must not share a name.
+    let group_name = {
+        let code = code.clone();
+        move |kind: &str| if council { format!("{kind}-t-{code}") } else { format!("{kind}-{code}") }
+    };
+    let field_id = move |code: &str, field: Field| field_id(code, field, side);
     let max = dti_engine::number::format_compact(indicator.max_points);
     match indicator.method.clone() {
         Some(Method::Points) | None => {
@@ -48,7 +60,11 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
                 Some(Answer::Points { text }) => text,
                 _ => String::new(),
             });
-            let label = move || format!("{} (0–{max})", tr(state.lang.get(), "Điểm tự đánh giá", "Self-assessed points"));
+            let label = move || {
+                let lang = state.lang.get();
+                let what = if council { tr(lang, "Điểm thẩm định", "Appraised points") } else { tr(lang, "Điểm tự đánh giá", "Self-assessed points") };
+                format!("{what} (0–{max})")
+            };
             let set = set.clone();
             view! {
                 <NumberField id=field_id(&code, Field::Value) label=label() value=text
@@ -58,7 +74,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
             .into_any()
         }
         Some(Method::YesNo) => {
-            let name = format!("yn-{code}");
+            let name = group_name("yn");
             let choice = move |value: bool, vi: &'static str, en: &'static str| {
                 let set = set.clone();
                 let checked = move || matches!(answer.get(), Some(Answer::YesNo { value: v }) if v == value);
@@ -72,7 +88,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
             };
             view! {
                 <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Đạt yêu cầu?", "Met?")}</legend>
+                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: đạt yêu cầu?", "Appraised: met?") } else { tr(state.lang.get(), "Đạt yêu cầu?", "Met?") }}</legend>
                     {choice(true, "Có", "Yes")}
                     {choice(false, "Không", "No")}
                 </fieldset>
@@ -80,7 +96,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
             .into_any()
         }
         Some(Method::Options { options }) => {
-            let name = format!("opt-{code}");
+            let name = group_name("opt");
             let items = options
                 .into_iter()
                 .map(|c| {
@@ -102,7 +118,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
                 .collect_view();
             view! {
                 <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Chọn một", "Choose one")}</legend>
+                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: chọn một", "Appraised: choose one") } else { tr(state.lang.get(), "Chọn một", "Choose one") }}</legend>
                     {items}
                 </fieldset>
             }
@@ -139,7 +155,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
                 .collect_view();
             view! {
                 <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class="visually-hidden">{move || tr(state.lang.get(), "Các điều kiện đạt được", "Conditions met")}</legend>
+                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: các điều kiện đạt được", "Appraised: conditions met") } else { tr(state.lang.get(), "Các điều kiện đạt được", "Conditions met") }}</legend>
                     {items}
                 </fieldset>
             }
@@ -161,13 +177,14 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
             };
             let lang = state.lang.get_untracked();
             let update_b = update.clone();
+            let who = if council { tr(lang, "Thẩm định — ", "Appraised — ") } else { "" };
             view! {
                 <div class="ratio">
                     <NumberField id=field_id(&code, Field::Numerator)
-                        label=format!("a — {}", pick(lang, &numerator_vi, &numerator_en)) value=a
+                        label=format!("{who}a — {}", pick(lang, &numerator_vi, &numerator_en)) value=a
                         on_input=Callback::new(move |t| update(true, t)) error=error_for(outcome, Field::Numerator) />
                     <NumberField id=field_id(&code, Field::Denominator)
-                        label=format!("b — {}", pick(lang, &denominator_vi, &denominator_en)) value=b
+                        label=format!("{who}b — {}", pick(lang, &denominator_vi, &denominator_en)) value=b
                         on_input=Callback::new(move |t| update_b(false, t)) error=error_for(outcome, Field::Denominator) />
                 </div>
             }
@@ -179,7 +196,8 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>) -> impl IntoV
                 _ => String::new(),
             });
             let lang = state.lang.get_untracked();
-            let label = format!("{} ({})", tr(lang, "Giá trị", "Value"), pick(lang, &unit_vi, &unit_en));
+            let what = if council { tr(lang, "Giá trị thẩm định", "Appraised value") } else { tr(lang, "Giá trị", "Value") };
+            let label = format!("{what} ({})", pick(lang, &unit_vi, &unit_en));
             view! {
                 <NumberField id=field_id(&code, Field::Value) label=label value=text
                     on_input=Callback::new(move |t: String| set((!t.is_empty()).then_some(Answer::Tier { text: t })))

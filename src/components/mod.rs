@@ -1,12 +1,15 @@
 //! One component per file; each reads state, calls the engine, renders.
 
+pub mod drafts;
 pub mod error_summary;
+pub mod evidence;
 pub mod header;
 pub mod indicator_row;
 pub mod indicator_tree;
 pub mod main_bars;
 pub mod method_controls;
 pub mod number_field;
+pub mod print_report;
 pub mod quick_check;
 pub mod reference_banner;
 pub mod set_picker;

@@ -82,10 +82,32 @@ pub fn SheetFiles() -> impl IntoView {
             }));
         });
     };
+    let on_csv = move |_| {
+        let lang = state.lang.get_untracked();
+        let sheet = state.sheet.get_untracked();
+        let csv = state.framework.with_untracked(|f| f.as_ref().map(|f| dti_engine::export::sheet_csv(f, &sheet, lang)));
+        match csv {
+            Some(Ok(text)) => {
+                let name = file_name(&sheet).replace(".json", ".csv");
+                if !download(&name, &text, "text/csv;charset=utf-8") {
+                    message.set(Some((false, tr(lang, "Trình duyệt chặn tải tệp.", "The browser blocked the download.").to_owned())));
+                }
+            }
+            Some(Err(e)) => message.set(Some((false, e.message(lang)))),
+            None => {}
+        }
+    };
+    let on_print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
         <section class="sheet-files">
-            <h3>{move || tr(state.lang.get(), "Lưu và mở phiếu", "Save and open the sheet")}</h3>
+            <h3>{move || tr(state.lang.get(), "Lưu, in và mở phiếu", "Save, print and open the sheet")}</h3>
             <div class="buttons">
+                <button type="button" on:click=on_print>{move || tr(state.lang.get(), "In / Lưu PDF", "Print / Save as PDF")}</button>
+                <button type="button" on:click=on_csv>{move || tr(state.lang.get(), "Tải CSV cho Excel", "Download CSV for Excel")}</button>
                 <button type="button" on:click=on_download>{move || tr(state.lang.get(), "Tải phiếu về máy (JSON)", "Download the sheet (JSON)")}</button>
                 <button type="button" aria-expanded=move || show_text.get().to_string()
                     on:click=move |_| show_text.update(|v| *v = !*v)>

@@ -44,6 +44,18 @@ pub fn Summary() -> impl IntoView {
             .iter()
             .map(|(code, max)| view! { <li><a href=format!("#row-{code}")>{code.clone()}</a>" — "{format_compact(*max)}" "{tr(lang, "điểm", "pts")}</li> })
             .collect_view();
+        let appraised = result.appraised.as_ref().map(|a| {
+            let diff = result.difference().map(format_points).unwrap_or_default();
+            format!(
+                "{} {} ({}) — {} · {} {diff}",
+                tr(lang, "Thẩm định:", "Appraised:"),
+                format_points(a.total),
+                format_percent(a.percent),
+                level_name(lang, &framework, &a.level_id),
+                tr(lang, "Chênh lệch:", "Difference:"),
+            )
+        });
+        let invalid_count = result.invalid.len() + result.invalid_appraised.len();
         Some(
             view! {
                 <p class="total"><span class="label">{tr(lang, "Tổng điểm", "Total")}</span>
@@ -51,12 +63,17 @@ pub fn Summary() -> impl IntoView {
                 <p class="percent"><strong data-testid="percent">{format_percent(s.percent)}</strong></p>
                 <p class=format!("level level-{level_id}") data-testid="level">{level_name(lang, &framework, &level_id)}</p>
                 {next.map(|n| view! { <p class="next" data-testid="next">{n}</p> })}
+                {appraised.map(|a| view! { <p class="appraised-total" data-testid="appraised-total">{a}</p> })}
                 <p class="position" data-testid="position">{position}</p>
                 <p class="counts">
                     <span data-testid="unanswered">{format!("{} {}", result.unanswered, tr(lang, "chỉ số chưa trả lời", "unanswered"))}</span>
                     " · "
-                    <span data-testid="invalid" class:has-errors=!result.invalid.is_empty()>
-                        {format!("{} {}", result.invalid.len(), tr(lang, "giá trị không hợp lệ", "invalid values"))}
+                    <span data-testid="invalid" class:has-errors=invalid_count != 0>
+                        {format!("{invalid_count} {}", tr(lang, "giá trị không hợp lệ", "invalid values"))}
+                    </span>
+                    " · "
+                    <span data-testid="without-evidence">
+                        {format!("{} {}", result.without_evidence, tr(lang, "chỉ số có điểm nhưng chưa có minh chứng", "scored without evidence"))}
                     </span>
                 </p>
                 {(!result.open_top.is_empty()).then(|| view! {

@@ -274,7 +274,7 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
         None => builtin::framework(&sheet.framework)?,
     };
     let result = evaluate(&framework, &sheet)?;
-    let status = u8::from(!result.invalid.is_empty());
+    let status = u8::from(!result.invalid.is_empty() || !result.invalid_appraised.is_empty());
     let s = &result.standing;
     let out = if format == Format::Json {
         pretty(&json!({
@@ -296,6 +296,9 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
             "difference": result.difference().map(format_machine),
             "unanswered": result.leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).map(|l| l.code.clone()).collect::<Vec<_>>(),
             "invalid": result.invalid.iter().map(|e| json!({
+                "code": e.code(), "message_vi": e.message(Lang::Vi), "message_en": e.message(Lang::En),
+            })).collect::<Vec<_>>(),
+            "invalid_appraised": result.invalid_appraised.iter().map(|e| json!({
                 "code": e.code(), "message_vi": e.message(Lang::Vi), "message_en": e.message(Lang::En),
             })).collect::<Vec<_>>(),
         }))
@@ -334,6 +337,9 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
         o.push_str(&format!("{}: {}\n", if vi { "Chưa trả lời" } else { "Unanswered" }, result.unanswered));
         for e in &result.invalid {
             o.push_str(&format!("! {}\n", e.message(lang)));
+        }
+        for e in &result.invalid_appraised {
+            o.push_str(&format!("! {}: {}\n", if vi { "Thẩm định" } else { "Appraised" }, e.message(lang)));
         }
         o
     };

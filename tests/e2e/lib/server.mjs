@@ -6,8 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The release build written by `trunk build --release`. */
-export const DIST = resolve(fileURLToPath(new URL('../../../dist', import.meta.url)));
+/** The release build written by `trunk build --release` (DTI_E2E_DIST names another build folder). */
+export const DIST = process.env.DTI_E2E_DIST
+  ? resolve(process.env.DTI_E2E_DIST)
+  : resolve(fileURLToPath(new URL('../../../dist', import.meta.url)));
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -61,17 +63,61 @@ async function handle(root, req, res) {
  * Starts serving `root` (default dist/). Resolves to { url, close }; `url` ends with '/'.
  */
 export async function startServer(root = DIST) {
+  const base = await checkedRoot(root);
+  return listen((req, res) => handle(base, req, res));
+}
+
+/**
+ * Like startServer, but the folder can be switched while serving (a new deployment):
+ * resolves to { url, close, setRoot(folder) }.
+ */
+export async function startSwitchableServer(root = DIST) {
+  let base = await checkedRoot(root);
+  const server = await listen((req, res) => handle(base, req, res));
+  server.setRoot = async (folder) => {
+    base = await checkedRoot(folder);
+  };
+  return server;
+}
+
+/**
+ * Serves fixed pages: `pages` maps a path ('/parent.html') to { body, type? } or to an
+ * HTML string. Resolves to { url, port, close }.
+ */
+export async function startPageServer(pages, host = '127.0.0.1') {
+  return listen(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    const page = pages[path];
+    if (page === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    const { body, type = 'text/html; charset=utf-8' } = typeof page === 'string' ? { body: page } : page;
+    const bytes = Buffer.from(body);
+    res.writeHead(200, { 'content-type': type, 'content-length': bytes.length, 'cache-control': 'no-store' });
+    res.end(bytes);
+  }, host);
+}
+
+async function checkedRoot(root) {
   const base = resolve(root);
   try {
     await stat(join(base, 'index.html'));
   } catch {
     throw new Error(`${base}/index.html is missing: run \`trunk build --release\` first`);
   }
+  return base;
+}
+
+/** Listens on 127.0.0.1 (ephemeral port); `url` names `host` ('127.0.0.1' or 'localhost'). */
+async function listen(handler, host = '127.0.0.1') {
   const server = createServer((req, res) => {
-    handle(base, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
   });
   const sockets = new Set();
   server.on('connection', (s) => {
@@ -83,12 +129,14 @@ export async function startServer(root = DIST) {
     server.listen(0, '127.0.0.1', ok);
   });
   const { port } = server.address();
+  let closed = null;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${port}/`,
+    port,
     close: () =>
-      new Promise((ok) => {
+      (closed ??= new Promise((ok) => {
         for (const s of sockets) s.destroy();
         server.close(() => ok());
-      }),
+      })),
   };
 }

@@ -1,0 +1,145 @@
+//! Several drafts side by side: open, duplicate, delete (confirmed, with undo while the
+//! page is open), start a new one. The name of a draft is its agency's name.
+
+use dti_engine::number::{format_compact, format_points};
+use dti_engine::sheet::evaluate;
+use leptos::prelude::*;
+
+use crate::i18n::{group_name, level_name, tr};
+use crate::state::{now, use_state};
+
+/// One line of the list, computed by the engine.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: u32,
+    agency: String,
+    set: String,
+    group: String,
+    total: String,
+    level: String,
+    updated: String,
+}
+
+fn local_time(iso: &str) -> String {
+    if iso.is_empty() {
+        return String::new();
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    String::from(date.to_locale_string("vi-VN", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+#[component]
+pub fn Drafts() -> impl IntoView {
+    let state = use_state();
+    let confirming = RwSignal::new(None::<u32>);
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.workspace.with(|w| {
+            w.drafts
+                .iter()
+                .map(|d| {
+                    let framework = state.catalogue.with_value(|c| c.get(&d.sheet.framework).cloned());
+                    let (set, group, total, level) = match &framework {
+                        Some(f) => {
+                            let group = f.group(&d.sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
+                            let (total, level) = match evaluate(f, &d.sheet) {
+                                Ok(r) => (
+                                    format!("{} / {}", format_points(r.standing.total), format_compact(r.standing.max)),
+                                    level_name(lang, f, &r.standing.level_id),
+                                ),
+                                Err(e) => (e.message(lang), String::new()),
+                            };
+                            (f.year.to_string(), group, total, level)
+                        }
+                        None => (d.sheet.framework.clone(), d.sheet.group.clone(), String::new(), String::new()),
+                    };
+                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated) }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let current = move || state.workspace.with(|w| w.current);
+    let new_draft = move |_| {
+        let (framework, group) = state.selection.get_untracked();
+        state.workspace.update(|w| {
+            w.new_draft(&framework, &group, "");
+        });
+    };
+    let undo = move |_| {
+        if let Some((index, draft)) = state.deleted.get_untracked() {
+            state.workspace.update(|w| w.restore(index, draft));
+            state.deleted.set(None);
+        }
+    };
+    let row_view = move |r: Row| {
+        let lang = state.lang.get();
+        let id = r.id;
+        let is_current = move || current() == id;
+        let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
+        let delete_label = format!("{} {name}", tr(lang, "Xoá phiếu", "Delete draft"));
+        let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
+        let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
+        view! {
+            <tr class:current=is_current>
+                <th scope="row">{name.clone()}</th>
+                <td>{r.set}</td>
+                <td>{r.group}</td>
+                <td class="num">{r.total}</td>
+                <td>{r.level}</td>
+                <td>{r.updated}</td>
+                <td class="actions">
+                    {move || if is_current() {
+                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open")}</span> }.into_any()
+                    } else {
+                        view! { <button type="button" aria-label=open_label.clone() on:click=move |_| state.workspace.update(|w| w.open_draft(id))>{tr(lang, "Mở", "Open")}</button> }.into_any()
+                    }}
+                    <button type="button" aria-label=copy_label on:click=move |_| state.workspace.update(|w| {
+                        w.duplicate(id, tr(lang, " (bản sao)", " (copy)"), now());
+                    })>{tr(lang, "Nhân bản", "Duplicate")}</button>
+                    {move || if confirming.get() == Some(id) {
+                        view! {
+                            <span class="confirm" role="group" aria-label=tr(lang, "Xác nhận xoá", "Confirm deletion")>
+                                {tr(lang, "Xoá phiếu này?", "Delete this draft?")}" "
+                                <button type="button" class="danger" on:click=move |_| {
+                                    let removed = state.workspace.try_update(|w| w.remove(id)).flatten();
+                                    state.deleted.set(removed);
+                                    confirming.set(None);
+                                }>{tr(lang, "Xoá", "Delete")}</button>
+                                <button type="button" on:click=move |_| confirming.set(None)>{tr(lang, "Huỷ", "Cancel")}</button>
+                            </span>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xoá", "Delete")}</button> }.into_any()
+                    }}
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{move || tr(state.lang.get(), "Các phiếu đang soạn", "Drafts")}</h2>
+            {move || state.deleted.get().map(|(_, d)| {
+                let lang = state.lang.get();
+                view! {
+                    <p class="notice-undo" role="status">
+                        {format!("{} {}. ", tr(lang, "Đã xoá phiếu", "Deleted draft"), d.sheet.agency)}
+                        <button type="button" on:click=undo>{tr(lang, "Hoàn tác", "Undo")}</button>
+                    </p>
+                }
+            })}
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>{move || {
+                        let lang = state.lang.get();
+                        [("Cơ quan", "Agency"), ("Năm", "Year"), ("Nhóm", "Group"), ("Tổng điểm", "Total"), ("Mức", "Level"), ("Sửa lần cuối", "Last change"), ("Thao tác", "Actions")]
+                            .into_iter()
+                            .map(|(vi, en)| view! { <th scope="col">{tr(lang, vi, en)}</th> })
+                            .collect_view()
+                    }}</tr></thead>
+                    <tbody>{move || rows.get().into_iter().map(row_view).collect_view()}</tbody>
+                </table>
+            </div>
+            <button type="button" on:click=new_draft>{move || tr(state.lang.get(), "Tạo phiếu mới", "New draft")}</button>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+// Deployment under a portal sub-path: the sub-path build served by nginx with
+// deploy/nginx-dti.conf as shipped. Content types and caching headers, the app, the
+// service worker's scope, and offline use once nginx is gone.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Calculator } from './lib/calculator.mjs';
+import { expectChecked, expectSummary, expectValue } from './lib/expect.mjs';
+import {
+  SUBPATH, assertNoPageErrors, buildSubpath, launchPersistent, removeDir, startNginx, tempDir, waitForController, waitSaved,
+} from './lib/pwa.mjs';
+
+let work;
+let dist;
+let nginx;
+let browser;
+before(async () => {
+  work = await tempDir('subpath');
+  dist = await buildSubpath(join(work, 'dist'));
+  nginx = await startNginx(dist);
+  browser = await launchPersistent();
+}, { timeout: 240_000 });
+after(async () => {
+  await browser?.close();
+  await nginx?.close();
+  await removeDir(work);
+});
+
+const get = (path) => fetch(nginx.origin + path, { redirect: 'manual' });
+
+test('nginx serves the sub-path build with the right types and caching', async () => {
+  const files = await readdir(dist);
+  const wasm = files.find((f) => /-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  const js = files.find((f) => /^dti-app-[0-9a-f]{16}\.js$/.test(f));
+  const css = files.find((f) => /-[0-9a-f]{16}\.css$/.test(f));
+  assert.ok(wasm && js && css, `hashed files in the build: ${files.join(', ')}`);
+
+  const index = await get(SUBPATH);
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-type'), /^text\/html/);
+  // Portals may frame it (frame-ancestors, never X-Frame-Options: DENY).
+  assert.match(index.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
+  assert.equal(index.headers.get('x-frame-options'), null);
+  const html = await index.text();
+  assert.ok(html.includes(`${SUBPATH}${js}`), 'index.html names its assets under the sub-path');
+
+  for (const f of [wasm, js, css]) {
+    const r = await get(SUBPATH + f);
+    assert.equal(r.status, 200, f);
+    assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', `cache-control of ${f}`);
+    await r.arrayBuffer();
+  }
+  const w = await get(SUBPATH + wasm);
+  assert.equal(w.headers.get('content-type'), 'application/wasm');
+  assert.equal(new Uint8Array(await w.arrayBuffer()).subarray(0, 4).join(','), '0,97,115,109', 'a wasm module');
+
+  for (const f of ['', 'index.html', 'sw.js', 'sw-register.js', 'embed.js', 'manifest.webmanifest']) {
+    const r = await get(SUBPATH + f);
+    assert.equal(r.status, 200, SUBPATH + f);
+    assert.equal(r.headers.get('cache-control'), 'no-cache', `cache-control of ${SUBPATH + f}`);
+    await r.arrayBuffer();
+  }
+  assert.match((await get(SUBPATH + 'sw.js')).headers.get('content-type'), /^text\/javascript/);
+  assert.match((await get(SUBPATH + 'manifest.webmanifest')).headers.get('content-type'), /^application\/manifest\+json/);
+});
+
+test('the app works under the sub-path, the worker\'s scope is the sub-path, and it works offline', async () => {
+  const app = new Calculator(browser.page);
+  await app.page.goto(nginx.url);
+  await app.ready();
+  const scope = await waitForController(app);
+  assert.equal(scope, nginx.url, 'service worker scope');
+
+  await app.pointsInput(20).fill('12,5');
+  await expectSummary(app, { total: '12,50' });
+  await waitSaved(app.page, '12,5');
+
+  await nginx.stop();
+  await app.reload();
+  await expectValue(app.pointsInput(20), '12,5', 'the earlier answer after an offline reload');
+  await app.setYesNo('1.3', true);
+  await expectSummary(app, { total: '27,50' });
+  await waitSaved(app.page, '"1.3"');
+  await app.reload();
+  await expectValue(app.pointsInput(20), '12,5');
+  await expectChecked(app.row('1.3').getByRole('radio', { name: 'Có', exact: true }), true);
+  await expectSummary(app, { total: '27,50' });
+  assertNoPageErrors(app);
+});
