@@ -62,3 +62,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn name_keys_ignore_case_tone_placement_and_decomposition() {
+    use dti_engine::text::name_key;
+    use unicode_normalization::UnicodeNormalization;
+    assert_eq!(name_key("Ban Tuyên giáo Tỉnh uỷ"), name_key("ban tuyên giáo  tỉnh ủy"));
+    assert_eq!(name_key("Sở Giáo dục và Đào tạo"), "so giao duc va dao tao");
+    assert_ne!(name_key("Sở Y tế"), name_key("Sở Tư pháp"));
+    // Every published name: composed (NFC) and decomposed (NFD) give the same key.
+    let csv = std::str::from_utf8(common::SEED_CSV).unwrap_or_default();
+    for line in csv.lines().skip(1) {
+        let name = line.split('"').nth(1).unwrap_or_default();
+        assert!(!name.is_empty(), "{line}");
+        let nfd: String = name.nfd().collect();
+        let upper: String = name.to_uppercase();
+        assert_eq!(name_key(name), name_key(&nfd), "{name}");
+        assert_eq!(name_key(name), name_key(&upper), "{name}");
+        assert!(name_key(name).is_ascii(), "{name} → {}", name_key(name));
+    }
+}

@@ -3,8 +3,8 @@
 
 use dti_engine::Framework;
 
-pub const MINI: &str = include_str!("fixtures/mini-framework.json");
-pub const SEED_CSV: &[u8] = include_bytes!("../../data/published/laocai-2022.csv");
+pub const MINI: &str = include_str!("../fixtures/mini-framework.json");
+pub const SEED_CSV: &[u8] = include_bytes!("../../../data/published/laocai-2022.csv");
 
 pub fn mini() -> Framework {
     match Framework::from_json("mini-framework.json", MINI) {
