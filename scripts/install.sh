@@ -15,14 +15,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Chromium + chromedriver (Debian's; test tools must never download their own browser)
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; then
-  log "apt-get install chromium chromium-driver"
+# Debian packages: Chromium + chromedriver (test tools must never download their own
+# browser), nginx (deployment tests), LibreOffice Calc and poppler (CSV and PDF checks).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ] \
+  || ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+  log "apt-get install chromium chromium-driver nginx libreoffice-calc-nogui poppler-utils"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   # nginx is only for the deployment tests; stop Debian from starting it as a service.
   printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core nginx >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-dejavu-core nginx libreoffice-calc-nogui poppler-utils >/dev/null
   rm -f /usr/sbin/policy-rc.d
 fi
 

@@ -2,5 +2,9 @@ use dti_app::app::App;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The static loading message of index.html gives way to the app.
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
