@@ -18,6 +18,22 @@ fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
     })
 }
 
+/// The fieldset around radio buttons or checkboxes; the legend is read by screen readers
+/// and shown for the council's inputs, whose purpose is not evident from the row.
+fn choices(id: String, council: bool, legend: (&'static str, &'static str), appraised: (&'static str, &'static str), items: AnyView) -> AnyView {
+    let state = use_state();
+    view! {
+        <fieldset class="choices" id=id>
+            <legend class:visually-hidden=!council>{move || {
+                let (vi, en) = if council { appraised } else { legend };
+                tr(state.lang.get(), vi, en)
+            }}</legend>
+            {items}
+        </fieldset>
+    }
+    .into_any()
+}
+
 /// Input id of an indicator's field; the error summary links to it. The council's
 /// inputs carry a `t-` (thẩm định) prefix instead of `f-`.
 #[must_use]
@@ -86,14 +102,8 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                     </label>
                 }
             };
-            view! {
-                <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: đạt yêu cầu?", "Appraised: met?") } else { tr(state.lang.get(), "Đạt yêu cầu?", "Met?") }}</legend>
-                    {choice(true, "Có", "Yes")}
-                    {choice(false, "Không", "No")}
-                </fieldset>
-            }
-            .into_any()
+            let items = view! { {choice(true, "Có", "Yes")} {choice(false, "Không", "No")} }.into_any();
+            choices(field_id(&code, Field::Value), council, ("Đạt yêu cầu?", "Met?"), ("Thẩm định: đạt yêu cầu?", "Appraised: met?"), items)
         }
         Some(Method::Options { options }) => {
             let name = group_name("opt");
@@ -115,14 +125,9 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                         </label>
                     }
                 })
-                .collect_view();
-            view! {
-                <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: chọn một", "Appraised: choose one") } else { tr(state.lang.get(), "Chọn một", "Choose one") }}</legend>
-                    {items}
-                </fieldset>
-            }
-            .into_any()
+                .collect_view()
+                .into_any();
+            choices(field_id(&code, Field::Value), council, ("Chọn một", "Choose one"), ("Thẩm định: chọn một", "Appraised: choose one"), items)
         }
         Some(Method::Parts { parts }) => {
             let items = parts
@@ -152,14 +157,10 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                         </label>
                     }
                 })
-                .collect_view();
-            view! {
-                <fieldset class="choices" id=field_id(&code, Field::Value)>
-                    <legend class:visually-hidden=!council>{move || if council { tr(state.lang.get(), "Thẩm định: các điều kiện đạt được", "Appraised: conditions met") } else { tr(state.lang.get(), "Các điều kiện đạt được", "Conditions met") }}</legend>
-                    {items}
-                </fieldset>
-            }
-            .into_any()
+                .collect_view()
+                .into_any();
+            let legend = ("Các điều kiện đạt được", "Conditions met");
+            choices(field_id(&code, Field::Value), council, legend, ("Thẩm định: các điều kiện đạt được", "Appraised: conditions met"), items)
         }
         Some(Method::Ratio { numerator_vi, numerator_en, denominator_vi, denominator_en, .. }) => {
             let part = move |n: bool| {

@@ -1,4 +1,4 @@
-//! A labelled decimal text field (never `type="number"`): comma or dot accepted, the
+//! A labelled decimal text field (a text input with inputmode=decimal, never a browser number input): comma or dot accepted, the
 //! error tied to the field, and what was understood echoed back.
 
 use dti_engine::number::{format_compact, parse_vn};
