@@ -5,14 +5,15 @@
   if (window.parent === window) return;
   var last = 0;
   function post() {
-    var h = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height: the document's scrollHeight never drops below the frame's.
+    var h = Math.ceil(document.body.getBoundingClientRect().height);
     if (h === last) return;
     last = h;
     window.parent.postMessage({ type: "dti-height", height: h }, "*");
   }
   window.addEventListener("load", post);
   if ("ResizeObserver" in window) {
-    new ResizeObserver(post).observe(document.documentElement);
+    new ResizeObserver(post).observe(document.body);
   } else {
     setInterval(post, 500);
   }

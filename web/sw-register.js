@@ -1,7 +1,14 @@
 // Registers the service worker and offers an upgrade without ever reloading on its own
 // (the user may be typing). Plain JS: it must run even if the Wasm app fails to start.
 (function () {
-  if (!("serviceWorker" in navigator)) return;
+  var sw;
+  try {
+    // A sandboxed iframe (opaque origin) throws on merely reading navigator.serviceWorker.
+    sw = navigator.serviceWorker;
+  } catch (e) {
+    return;
+  }
+  if (!sw) return;
   var vi = (document.documentElement.lang || "vi") !== "en";
   function offer(worker) {
     if (document.getElementById("sw-update")) return;
@@ -21,22 +28,22 @@
     document.body.appendChild(bar);
   }
   var reloading = false;
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
+  sw.addEventListener("controllerchange", function () {
     // Only after the user accepted an upgrade; the first install also takes control.
     if (reloading || !window.__dtiAcceptedUpdate) return;
     reloading = true;
     window.location.reload();
   });
   window.addEventListener("load", function () {
-    navigator.serviceWorker
+    sw
       .register("sw.js")
       .then(function (reg) {
         function track(worker) {
           worker.addEventListener("statechange", function () {
-            if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+            if (worker.state === "installed" && sw.controller) offer(worker);
           });
         }
-        if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+        if (reg.waiting && sw.controller) offer(reg.waiting);
         if (reg.installing) track(reg.installing);
         reg.addEventListener("updatefound", function () {
           if (reg.installing) track(reg.installing);

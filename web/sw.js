@@ -27,11 +27,28 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Page: network first (a new version shows up), the precached page when offline.
-    // The network copy is not cached: it may name assets of a newer build.
-    event.respondWith(fetch(request).catch(() => caches.match("index.html", { cacheName: CACHE })));
+    event.respondWith(page(request));
     return;
   }
   // Hashed assets never change: cache first.
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
 });
+
+// The page: asked of the network first, the precached copy when offline. When the network
+// has another build's page, this version's page is served instead and the new worker is
+// fetched: the user sees "Có phiên bản mới" and chooses when to switch, never mid-typing.
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match("index.html");
+  let fresh;
+  try {
+    fresh = await fetch(request, { cache: "no-store" });
+  } catch (offline) {
+    return cached || Response.error();
+  }
+  if (!cached || !fresh.ok) return fresh;
+  const [now, ours] = await Promise.all([fresh.clone().text(), cached.clone().text()]);
+  if (now === ours) return fresh;
+  self.registration.update().catch(() => {});
+  return cached;
+}

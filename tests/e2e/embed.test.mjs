@@ -117,11 +117,7 @@ test('embedded on another site: compact, preselected, partitioned notice, frame 
     await p.assertNoErrors();
   }));
 
-// Known bug (todo): web/embed.js reports document.documentElement.scrollHeight, which is
-// never less than the frame's own height; once the parent has grown the frame to fit,
-// closing a section sends nothing and the frame never shrinks.
 test('closing a main indicator section sends a new, smaller height', {
-  todo: 'web/embed.js measures documentElement.scrollHeight (>= the iframe height), so the height never shrinks',
 }, () =>
   withContext(async (context) => {
     const p = await openPortal(context);

@@ -104,11 +104,7 @@ async function withContext(fn) {
   }
 }
 
-// Known bug (todo): web/sw-register.js tests `"serviceWorker" in navigator` (true), then
-// reads navigator.serviceWorker, which throws a SecurityError in a sandboxed frame
-// without allow-same-origin: an uncaught page error on every load.
 test('inside a sandboxed iframe (opaque origin): renders, says storage is off, scores, no error', {
-  todo: 'web/sw-register.js: reading navigator.serviceWorker throws SecurityError in an opaque-origin frame (uncaught)',
 }, () =>
   withContext(async (context) => {
     const { frame, app: a, assertNoErrors } = await openSandboxed(context);
@@ -122,11 +118,7 @@ test('inside a sandboxed iframe (opaque origin): renders, says storage is off, s
     await assertNoErrors();
   }));
 
-// Known bug (todo): Trunk writes <link rel="stylesheet" integrity=…> without crossorigin;
-// from an opaque origin the stylesheet is a no-cors cross-origin fetch, so Chromium
-// cannot check the integrity and blocks it: the app renders unstyled.
 test('inside a sandboxed iframe the stylesheet applies', {
-  todo: 'index.html: the integrity-checked stylesheet link has no crossorigin, so an opaque-origin frame blocks main.css',
 }, () =>
   withContext(async (context) => {
     const { frame } = await openSandboxed(context);

@@ -96,6 +96,62 @@ export class Calculator {
   option(code, label) { return this.row(code).getByRole('radio', { name: label }); }
   part(code, label) { return this.row(code).getByRole('checkbox', { name: label }); }
 
+  // --- appraised (thẩm định) values ------------------------------------------------
+  get appraisedToggle() {
+    return this.page.getByRole('checkbox', { name: 'Nhập điểm thẩm định của Hội đồng (so sánh, tính chênh lệch)', exact: true });
+  }
+  /** The council's input of an indicator (ids `t-<code>-<suffix>`). */
+  appraisedField(code, suffix = 'value') { return this.page.locator(byId(`t-${code}-${suffix}`)); }
+  /** Chênh lệch (self − appraised) of one indicator. */
+  difference(code) { return this.row(code).getByTestId('difference'); }
+  get appraisedTotal() { return this.page.getByTestId('appraised-total'); }
+  get withoutEvidence() { return this.page.getByTestId('without-evidence'); }
+
+  // --- evidence and status ---------------------------------------------------------
+  evidenceBox(code) { return this.row(code).locator('details.evidence-box'); }
+  /** Unfolds an indicator's evidence box (no-op when open). */
+  async openEvidence(code) {
+    const box = this.evidenceBox(code);
+    if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+  }
+  /** Evidence input: key 'number', 'date', 'summary', 'link', 'note' or 'status' (a select). */
+  evidenceField(code, key) { return this.page.locator(byId(`ev-${code}-${key}`)); }
+
+  // --- drafts ------------------------------------------------------------------------
+  get draftsSection() { return this.page.locator('section.drafts'); }
+  /** Body rows of the drafts table. */
+  get draftRows() { return this.draftsSection.locator('tbody tr'); }
+  /** The row whose header cell (the agency name) is exactly `name`. */
+  draftRow(name) {
+    return this.draftRows.filter({ has: this.page.locator('th', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) }) });
+  }
+  /** Cells of each draft row: [{ agency, year, group, total, level, updated, actions }]. */
+  async draftList() {
+    return this.draftRows.evaluateAll((rows) =>
+      rows.map((r) => {
+        const t = [...r.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim());
+        return { agency: t[0], year: t[1], group: t[2], total: t[3], level: t[4], updated: t[5], actions: t[6] };
+      }),
+    );
+  }
+  openDraftButton(name) { return this.page.getByRole('button', { name: `Mở phiếu ${name}`, exact: true }); }
+  duplicateDraftButton(name) { return this.page.getByRole('button', { name: `Nhân bản phiếu ${name}`, exact: true }); }
+  deleteDraftButton(name) { return this.page.getByRole('button', { name: `Xoá phiếu ${name}`, exact: true }); }
+  get confirmDelete() { return this.draftsSection.getByRole('group', { name: 'Xác nhận xoá', exact: true }); }
+  get newDraftButton() { return this.page.getByRole('button', { name: 'Tạo phiếu mới', exact: true }); }
+  get undoNotice() { return this.draftsSection.locator('.notice-undo'); }
+
+  // --- sheet files -------------------------------------------------------------------
+  get downloadJsonButton() { return this.page.getByRole('button', { name: 'Tải phiếu về máy (JSON)', exact: true }); }
+  get downloadCsvButton() { return this.page.getByRole('button', { name: 'Tải CSV cho Excel', exact: true }); }
+  get openSheetInput() { return this.page.locator('#open-sheet'); }
+  get fileMessage() { return this.page.getByTestId('file-message'); }
+  /** Clicks `button` and resolves to the Playwright Download it starts. */
+  async download(button) {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 10_000 }), button.click()]);
+    return download;
+  }
+
   // --- quick check -----------------------------------------------------------------
   get quickGroup() { return this.page.locator('#quick-group'); }
   get quickTotal() { return this.page.locator('#quick-total'); }
@@ -113,3 +169,6 @@ export const GROUPS_2022 = {
   khong_tthc: 'Nhóm các cơ quan, đơn vị không có thủ tục hành chính (750 điểm)',
   huyen: 'Nhóm các huyện, thị xã, thành phố (1.000 điểm)',
 };
+
+/** `s` with the RegExp special characters escaped. */
+export const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
