@@ -94,20 +94,26 @@ impl Workspace {
     /// opened (or started), so no answer is ever reinterpreted under other indicators.
     pub fn select(&mut self, framework: &str, group: &str) {
         let draft = self.current_draft_mut();
-        if draft.sheet.entries.is_empty() {
-            draft.sheet.framework = framework.to_owned();
-            draft.sheet.group = group.to_owned();
-            return;
-        }
-        let agency = draft.sheet.agency.clone();
+        let (id, empty, agency) = (draft.id, draft.sheet.entries.is_empty(), draft.sheet.agency.clone());
         let existing = self
             .drafts
             .iter()
-            .find(|d| d.sheet.framework == framework && d.sheet.group == group && d.sheet.agency == agency)
+            .find(|d| d.id != id && d.sheet.framework == framework && d.sheet.group == group && d.sheet.agency == agency)
             .map(|d| d.id);
-        match existing {
-            Some(id) => self.current = id,
-            None => {
+        match (existing, empty) {
+            // Back to the agency's draft for that set and group; an empty draft left
+            // behind would only clutter the list.
+            (Some(other), true) => {
+                self.drafts.retain(|d| d.id != id);
+                self.current = other;
+            }
+            (Some(other), false) => self.current = other,
+            (None, true) => {
+                let draft = self.current_draft_mut();
+                draft.sheet.framework = framework.to_owned();
+                draft.sheet.group = group.to_owned();
+            }
+            (None, false) => {
                 self.new_draft(framework, group, &agency);
             }
         }

@@ -47,7 +47,7 @@ pub fn EvidenceBox(code: String, hint: String) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id.clone()>{tr(lang, "Trạng thái", "Status")}</label>
-                <select id=id on:change=move |ev| {
+                <select id=id prop:value=move || evidence.with(|(_, s)| s.map(status_id).unwrap_or_default()) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let status = STATUSES.into_iter().find(|s| status_id(*s) == v);
                     state.edit_entry(&code, |entry| entry.status = status);

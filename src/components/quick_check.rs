@@ -56,7 +56,7 @@ pub fn QuickCheck() -> impl IntoView {
             <h3>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h3>
             <div class="field">
                 <label for="quick-group">{move || tr(state.lang.get(), "Nhóm", "Group")}</label>
-                <select id="quick-group" on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
+                <select id="quick-group" prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
             </div>
             <NumberField id="quick-total".to_owned()
                 label=tr(state.lang.get_untracked(), "Tổng điểm", "Total points").to_owned()

@@ -60,7 +60,7 @@ pub fn SetPicker() -> impl IntoView {
         <section class="set-picker">
             <div class="field">
                 <label for="set">{move || tr(state.lang.get(), "Bộ chỉ số (năm)", "Indicator set (year)")}</label>
-                <select id="set" on:change=on_set>{sets}</select>
+                <select id="set" prop:value=move || state.selection.with(|s| s.0.clone()) on:change=on_set>{sets}</select>
             </div>
             <fieldset class="choices">
                 <legend>{move || tr(state.lang.get(), "Nhóm đánh giá", "Group")}</legend>
