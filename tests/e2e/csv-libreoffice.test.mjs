@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,9 +170,6 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     assert.equal(number(total, 'D', 'total'), 41.33);
     assert.equal(number(total, 'E', 'total'), 12.5);
     assert.equal(number(total, 'F', 'total'), 28.83);
-
-    // And written back out as a csv by LibreOffice, the Vietnamese text round-trips.
-    await writeFile(join(dir, 'note.txt'), 'ok');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
