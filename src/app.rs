@@ -37,6 +37,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     let embed = launch.embed;
     let partitioned = launch.third_party_frame;
     state.persist();
+    state.reveal_appraised();
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

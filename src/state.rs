@@ -191,6 +191,18 @@ impl AppState {
         })
     }
 
+    /// Shows the council's inputs whenever the open sheet has appraised values (opened
+    /// from a file or another draft), so they are never hidden values.
+    pub fn reveal_appraised(&self) {
+        let state = *self;
+        let has = Memo::new(move |_| state.sheet.with(|s| s.entries.values().any(|e| e.appraised.is_some())));
+        Effect::new(move |_| {
+            if has.get() {
+                state.show_appraised.set(true);
+            }
+        });
+    }
+
     /// Saves on every change; a failure is shown, never a panic.
     pub fn persist(&self) {
         let state = *self;

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 
 import { GROUPS_2022 } from './lib/calculator.mjs';
 import { useApp } from './lib/harness.mjs';
-import { expectCount, expectText, expectTextContains, expectValue, poll, textOf } from './lib/expect.mjs';
+import { expectCount, expectText, expectTextContains, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
 
@@ -157,7 +157,9 @@ test('changing the group of a draft with answers keeps it and starts the agency\
   await a.done();
 });
 
-test('switching to another group and straight back shows the draft with the answers again', { todo: 'app bug: the empty draft started for the other group is re-labelled instead (see report)' }, async () => {
+// Regression (fixed in ea61cd8): the empty draft started for the other group used to be
+// re-labelled back, leaving the agency on a second, empty draft.
+test('switching to another group and straight back shows the draft with the answers again', async () => {
   const a = await app.open();
   await a.agency.fill(TC);
   await a.setPoints('1.5', '18');
@@ -167,6 +169,7 @@ test('switching to another group and straight back shows the draft with the answ
   // Back in the group where the agency has answers: its draft, not a second empty one.
   await expectValue(a.field('1.5'), '18');
   await expectText(a.totalLine, 'Tổng điểm 18,00 / 1.000');
-  assert.equal(await textOf(a.draftRows.nth(0).locator('.current-tag')), 'Đang mở');
+  await expectText(a.draftRows.nth(0).locator('.current-tag'), 'Đang mở');
+  await expectList(a, [[TC, '2022', CO_TTHC, '18,00 / 1.000', 'Khởi động']], 'the empty draft left behind is not kept');
   await a.done();
 });
