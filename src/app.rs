@@ -16,7 +16,7 @@ use crate::components::storage_notice::StorageNotice;
 use crate::components::summary::Summary;
 use crate::i18n::{html_lang, tr};
 use crate::launch::Launch;
-use crate::state::{AppState, Catalogue};
+use crate::state::AppState;
 use crate::storage;
 
 /// Mounts with the browser's storage.
@@ -24,7 +24,7 @@ use crate::storage;
 pub fn App() -> impl IntoView {
     let status = storage::probe();
     let loaded = if status == storage::StorageStatus::Ok { storage::load() } else { storage::Loaded::Nothing };
-    let state = AppState::new(Catalogue::builtin(), status, loaded);
+    let state = AppState::new(status, loaded);
     let launch = Launch::from_location();
     state.apply_launch(&launch);
     view! { <Shell state=state launch=launch /> }
@@ -46,7 +46,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     });
     let load_errors = move || {
         let lang = state.lang.get();
-        state.catalogue.with_value(|c| c.errors.iter().map(|e| view! { <p class="error-message">{e.message(lang)}</p> }).collect_view())
+        state.catalogue.with(|c| c.errors.iter().map(|e| view! { <p class="error-message">{e.message(lang)}</p> }).collect_view())
     };
     view! {
         <a class="skip-link" href="#indicators">{move || tr(state.lang.get(), "Đến phần chỉ số", "Skip to indicators")}</a>

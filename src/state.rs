@@ -8,7 +8,7 @@ use dti_engine::sheet::{evaluate, Answer, Entry, ScoreSheet, SheetResult};
 use dti_engine::Lang;
 use leptos::prelude::*;
 
-use crate::storage::{self, Loaded, StorageStatus, Workspace};
+use crate::storage::{self, CustomSet, Loaded, StorageStatus, Workspace};
 
 /// Built-in sets that loaded, and the messages of those that did not.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,11 +20,28 @@ pub struct Catalogue {
 impl Catalogue {
     #[must_use]
     pub fn builtin() -> Self {
+        Self::with_custom(&[])
+    }
+
+    /// The built-in sets plus sets the user loaded from files (kept as their JSON text and
+    /// validated again on every start). A loaded set with a built-in id replaces it: that is
+    /// how the official annex takes the place of a reference set.
+    #[must_use]
+    pub fn with_custom(custom: &[CustomSet]) -> Self {
         let mut frameworks = Vec::new();
         let mut errors = Vec::new();
         for id in builtin::ids() {
             match builtin::framework(id) {
                 Ok(f) => frameworks.push(f),
+                Err(e) => errors.push(e),
+            }
+        }
+        for set in custom {
+            match Framework::from_json(&set.file, &set.json) {
+                Ok(f) => match frameworks.iter_mut().find(|b| b.id == f.id) {
+                    Some(slot) => *slot = f,
+                    None => frameworks.push(f),
+                },
                 Err(e) => errors.push(e),
             }
         }
@@ -39,7 +56,8 @@ impl Catalogue {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub catalogue: StoredValue<Catalogue>,
+    /// Built-in and loaded indicator sets; re-validated only when the loaded ones change.
+    pub catalogue: Memo<Catalogue>,
     pub workspace: RwSignal<Workspace>,
     pub lang: Memo<Lang>,
     pub sheet: Memo<ScoreSheet>,
@@ -60,10 +78,11 @@ pub struct AppState {
 impl AppState {
     /// Builds the state from what storage holds (or a fresh workspace).
     #[must_use]
-    pub fn new(catalogue: Catalogue, status: StorageStatus, loaded: Loaded) -> Self {
+    pub fn new(status: StorageStatus, loaded: Loaded) -> Self {
         let default_ws = || {
-            let id = catalogue.frameworks.first().map(|f| f.id.clone()).unwrap_or_default();
-            let group = catalogue.frameworks.first().and_then(|f| f.groups.first()).map(|g| g.id.clone()).unwrap_or_default();
+            let first = Catalogue::builtin().frameworks.into_iter().next();
+            let id = first.as_ref().map(|f| f.id.clone()).unwrap_or_default();
+            let group = first.and_then(|f| f.groups.into_iter().next()).map(|g| g.id).unwrap_or_default();
             Workspace::new(&id, &group)
         };
         let (ws, damaged) = match loaded {
@@ -72,13 +91,14 @@ impl AppState {
             Loaded::Damaged { raw, reason } => (default_ws(), Some((raw, reason))),
         };
         let workspace = RwSignal::new(ws);
-        let catalogue = StoredValue::new(catalogue);
+        let custom = Memo::new(move |_| workspace.with(|w| w.custom_sets.clone()));
+        let catalogue = Memo::new(move |_| custom.with(|c| Catalogue::with_custom(c)));
         let lang = Memo::new(move |_| workspace.with(|w| w.lang));
         let sheet = Memo::new(move |_| workspace.with(|w| w.current().cloned().unwrap_or_else(|| ScoreSheet::new("", ""))));
         let selection = Memo::new(move |_| sheet.with(|s| (s.framework.clone(), s.group.clone())));
         let framework = Memo::new(move |_| {
             let id = selection.with(|s| s.0.clone());
-            catalogue.with_value(|c| c.get(&id).cloned())
+            catalogue.with(|c| c.get(&id).cloned())
         });
         let result = Memo::new(move |_| framework.with(|f| f.as_ref().map(|f| sheet.with(|s| evaluate(f, s)))));
         let published = Memo::new(move |_| selection.with(|s| builtin::published(&s.0)));
@@ -142,7 +162,7 @@ impl AppState {
     /// Opens a sheet read from a file, as the sheet of its set and group. A sheet for a set
     /// or group this app does not have is refused and nothing changes.
     pub fn import(&self, sheet: ScoreSheet) -> Result<(), dti_engine::Error> {
-        let known = self.catalogue.with_value(|c| match c.get(&sheet.framework) {
+        let known = self.catalogue.with_untracked(|c| match c.get(&sheet.framework) {
             Some(f) => f.require_group(&sheet.group).map(|_| ()),
             None => Err(dti_engine::Error::UnknownFramework {
                 id: sheet.framework.clone(),
@@ -156,19 +176,34 @@ impl AppState {
         Ok(())
     }
 
+    /// Adds (or replaces) an indicator set read from a file and opens it. A set that does
+    /// not validate is refused with the engine's message and nothing changes.
+    pub fn load_set(&self, file: &str, json: String) -> Result<Framework, dti_engine::Error> {
+        let framework = Framework::from_json(file, &json)?;
+        let group = framework.groups.first().map(|g| g.id.clone()).unwrap_or_default();
+        let current_group = self.selection.with_untracked(|s| s.1.clone());
+        let group = if framework.group(&current_group).is_some() { current_group } else { group };
+        self.workspace.update(|w| {
+            w.custom_sets.retain(|s| Framework::from_json(&s.file, &s.json).map(|f| f.id != framework.id).unwrap_or(true));
+            w.custom_sets.push(CustomSet { file: file.to_owned(), json });
+            w.select(&framework.id, &group);
+        });
+        Ok(framework)
+    }
+
     /// Applies a deep link (`?nam=2023&nhom=khong_tthc`); unknown values are ignored.
     pub fn apply_launch(&self, launch: &crate::launch::Launch) {
         let (current_f, current_g) = self.selection.get_untracked();
         let framework = launch
             .year
-            .and_then(|y| self.catalogue.with_value(|c| c.frameworks.iter().rev().find(|f| f.year == y).map(|f| f.id.clone())))
+            .and_then(|y| self.catalogue.with_untracked(|c| c.frameworks.iter().rev().find(|f| f.year == y).map(|f| f.id.clone())))
             .unwrap_or(current_f);
         let group = launch
             .group
             .clone()
-            .filter(|g| self.catalogue.with_value(|c| c.get(&framework).is_some_and(|f| f.group(g).is_some())))
+            .filter(|g| self.catalogue.with_untracked(|c| c.get(&framework).is_some_and(|f| f.group(g).is_some())))
             .or_else(|| {
-                self.catalogue.with_value(|c| {
+                self.catalogue.with_untracked(|c| {
                     let f = c.get(&framework)?;
                     f.group(&current_g).or(f.groups.first()).map(|g| g.id.clone())
                 })

@@ -24,7 +24,15 @@ pub struct Draft {
     pub updated: String,
 }
 
-/// Everything the app keeps between visits: the drafts, the open one, the language.
+/// An indicator set loaded from a file (e.g. the official annex), kept as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomSet {
+    pub file: String,
+    pub json: String,
+}
+
+/// Everything the app keeps between visits: the drafts, the open one, the language, and
+/// indicator sets loaded from files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workspace {
     pub version: u32,
@@ -33,12 +41,14 @@ pub struct Workspace {
     pub current: u32,
     pub next_id: u32,
     pub drafts: Vec<Draft>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_sets: Vec<CustomSet>,
 }
 
 impl Workspace {
     #[must_use]
     pub fn new(framework: &str, group: &str) -> Self {
-        let mut ws = Workspace { version: VERSION, lang: Lang::Vi, current: 0, next_id: 0, drafts: Vec::new() };
+        let mut ws = Workspace { version: VERSION, lang: Lang::Vi, current: 0, next_id: 0, drafts: Vec::new(), custom_sets: Vec::new() };
         ws.new_draft(framework, group, "");
         ws
     }

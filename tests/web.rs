@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use dti_app::app::Shell;
-use dti_app::state::{AppState, Catalogue};
+use dti_app::state::AppState;
 use dti_app::storage::{Loaded, StorageStatus};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,7 +22,7 @@ fn mount() -> HtmlElement {
     let root: HtmlElement = doc.create_element("div").unwrap_or_else(|_| panic!("div")).unchecked_into();
     doc.body().unwrap_or_else(|| panic!("body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
     let handle = leptos::mount::mount_to(root.clone(), || {
-        let state = AppState::new(Catalogue::builtin(), StorageStatus::Unavailable, Loaded::Nothing);
+        let state = AppState::new(StorageStatus::Unavailable, Loaded::Nothing);
         view! { <Shell state=state /> }
     });
     handle.forget();

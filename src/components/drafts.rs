@@ -38,7 +38,7 @@ pub fn Drafts() -> impl IntoView {
             w.drafts
                 .iter()
                 .map(|d| {
-                    let framework = state.catalogue.with_value(|c| c.get(&d.sheet.framework).cloned());
+                    let framework = state.catalogue.with(|c| c.get(&d.sheet.framework).cloned());
                     let (set, group, total, level) = match &framework {
                         Some(f) => {
                             let group = f.group(&d.sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();

@@ -12,6 +12,7 @@ pub mod number_field;
 pub mod print_report;
 pub mod quick_check;
 pub mod reference_banner;
+pub mod set_loader;
 pub mod set_picker;
 pub mod sheet_files;
 pub mod storage_notice;

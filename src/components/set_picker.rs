@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::set_loader::SetLoader;
 use crate::i18n::{group_name, pick, tr};
 use crate::state::use_state;
 
@@ -11,7 +12,7 @@ pub fn SetPicker() -> impl IntoView {
     let sets = move || {
         let lang = state.lang.get();
         let current = state.selection.with(|s| s.0.clone());
-        state.catalogue.with_value(|c| {
+        state.catalogue.with(|c| {
             c.frameworks
                 .iter()
                 .map(|f| {
@@ -49,7 +50,7 @@ pub fn SetPicker() -> impl IntoView {
         let id = event_target_value(&ev);
         let group = state.selection.with_untracked(|s| s.1.clone());
         // Keep the group when the new set has it.
-        let group = state.catalogue.with_value(|c| {
+        let group = state.catalogue.with_untracked(|c| {
             c.get(&id).and_then(|f| f.group(&group).or(f.groups.first())).map(|g| g.id.clone())
         });
         if let Some(group) = group {
@@ -72,6 +73,7 @@ pub fn SetPicker() -> impl IntoView {
                     prop:value=move || state.sheet.with(|s| s.agency.clone())
                     on:input=move |ev| state.set_agency(event_target_value(&ev)) />
             </div>
+            <SetLoader />
         </section>
     }
 }

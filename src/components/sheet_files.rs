@@ -4,29 +4,10 @@
 
 use dti_engine::sheet::ScoreSheet;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::files::{chosen_file, download, read_text};
 use crate::i18n::tr;
 use crate::state::use_state;
-
-/// Offers `text` as a file download; `false` when the browser refused.
-fn download(name: &str, text: &str, mime: &str) -> bool {
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
-}
 
 /// A file name from the agency and set: "dti-laocai-2022-co_tthc-so-tai-chinh.json".
 fn file_name(sheet: &ScoreSheet) -> String {
@@ -59,13 +40,11 @@ pub fn SheetFiles() -> impl IntoView {
         }
     };
     let on_open = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+            let text = match read_text(&file).await {
                 Some(t) => t,
                 None => {
                     message.set(Some((false, format!("{name}: {}", tr(lang, "không đọc được tệp", "cannot read the file")))));
