@@ -14,6 +14,7 @@ use crate::components::set_picker::SetPicker;
 use crate::components::sheet_files::SheetFiles;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::summary::Summary;
+use crate::components::summary_bar::SummaryBar;
 use crate::i18n::{html_lang, tr};
 use crate::launch::Launch;
 use crate::state::AppState;
@@ -85,6 +86,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 "Cách xếp mức: Dẫn dắt > 75 %, Nâng cao > 50 %, Hình thành > 25 %, Khởi động ≤ 25 % tổng điểm tối đa của nhóm. Phiếu chỉ lưu trong trình duyệt này.",
                 "Levels: Leading > 75 %, Advanced > 50 %, Forming > 25 %, Starting ≤ 25 % of the group maximum. The sheet is kept only in this browser.")}</p>
         </footer> })}
+        <SummaryBar />
         <PrintReport />
     }
 }

@@ -17,3 +17,4 @@ pub mod set_picker;
 pub mod sheet_files;
 pub mod storage_notice;
 pub mod summary;
+pub mod summary_bar;

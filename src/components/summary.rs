@@ -87,7 +87,7 @@ pub fn Summary() -> impl IntoView {
         )
     };
     view! {
-        <section class="summary" role="status" aria-live="polite" aria-atomic="false"
+        <section class="summary" id="summary" role="status" aria-live="polite" aria-atomic="false"
             aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
             {body}
         </section>

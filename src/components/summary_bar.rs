@@ -1,0 +1,28 @@
+//! On narrow screens the summary sits below the long form; this bar keeps total,
+//! percentage and level in view at the bottom. The full summary remains the live region,
+//! so the bar is hidden from screen readers to avoid announcing twice.
+
+use dti_engine::number::{format_compact, format_percent, format_points};
+use leptos::prelude::*;
+
+use crate::i18n::level_name;
+use crate::state::use_state;
+
+#[component]
+pub fn SummaryBar() -> impl IntoView {
+    let state = use_state();
+    let body = move || {
+        let lang = state.lang.get();
+        let framework = state.framework.get()?;
+        let Some(Ok(result)) = state.result.get() else { return None };
+        let s = &result.standing;
+        let level_id = s.level_id.clone();
+        Some(view! {
+            <span class="bar-total"><strong>{format_points(s.total)}</strong>" / "{format_compact(s.max)}</span>
+            <span>{format_percent(s.percent)}</span>
+            <span class=format!("level level-{level_id}")>{level_name(lang, &framework, &level_id)}</span>
+            <a href="#summary">{crate::i18n::tr(lang, "Chi tiết", "Details")}</a>
+        })
+    };
+    view! { <div class="summary-bar" aria-hidden="true">{body}</div> }
+}
