@@ -25,7 +25,14 @@ use crate::storage;
 pub fn App() -> impl IntoView {
     let status = storage::probe();
     let loaded = if status == storage::StorageStatus::Ok { storage::load() } else { storage::Loaded::Nothing };
+    let earlier = match (&loaded, status == storage::StorageStatus::Ok) {
+        (storage::Loaded::Damaged { .. }, _) | (_, false) => None,
+        _ => storage::damaged_copy(),
+    };
     let state = AppState::new(status, loaded);
+    if let Some(raw) = earlier {
+        state.damaged.set(Some((raw, "kept from an earlier visit".to_owned())));
+    }
     let launch = Launch::from_location();
     state.apply_launch(&launch);
     view! { <Shell state=state launch=launch /> }

@@ -209,6 +209,17 @@ pub fn load() -> Loaded {
     }
 }
 
+/// A damaged copy kept from an earlier visit, if any (shown until the user discards it).
+#[must_use]
+pub fn damaged_copy() -> Option<String> {
+    LocalStorage::raw().get_item(DAMAGED_KEY).ok().flatten()
+}
+
+/// Discards the damaged copy once the user has seen it (and saved what they need).
+pub fn discard_damaged() {
+    let _ = LocalStorage::raw().remove_item(DAMAGED_KEY);
+}
+
 /// Parses a stored workspace, checking its version and every sheet's schema.
 pub fn parse(raw: &str) -> Result<Workspace, String> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::tr;
 use crate::state::use_state;
-use crate::storage::{StorageStatus, DAMAGED_KEY};
+use crate::storage::{discard_damaged, StorageStatus, DAMAGED_KEY};
 
 #[component]
 pub fn StorageNotice() -> impl IntoView {
@@ -38,6 +38,9 @@ pub fn StorageNotice() -> impl IntoView {
                     <code>{DAMAGED_KEY}</code>"). "{format!("({reason})")}</p>
                 <details><summary>{tr(lang, "Xem nội dung gốc", "Show the original text")}</summary>
                     <pre class="raw">{raw}</pre></details>
+                <button type="button" on:click=move |_| { discard_damaged(); state.damaged.set(None); }>
+                    {tr(lang, "Đã lưu lại nội dung cần thiết — xoá bản hỏng", "I kept what I need — delete the damaged copy")}
+                </button>
             </div>
         })
     };
