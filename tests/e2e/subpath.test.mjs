@@ -1,5 +1,6 @@
-// Deployment under a portal sub-path: the sub-path build served by nginx with
-// deploy/nginx-dti.conf as shipped. Content types and caching headers, the app, the
+// Deployment under a portal sub-path: the default build (relative asset URLs, as the
+// README deploys it) served by nginx with deploy/nginx-dti.conf as shipped. The build with
+// absolute sub-path URLs (--public-url) is served in storage-sandbox.test.mjs. Content types and caching headers, the app, the
 // service worker's scope, and offline use once nginx is gone.
 
 import { after, before, test } from 'node:test';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { Calculator } from './lib/calculator.mjs';
 import { expectChecked, expectSummary, expectValue } from './lib/expect.mjs';
 import {
-  SUBPATH, assertNoPageErrors, buildSubpath, launchPersistent, removeDir, startNginx, tempDir, waitForController, waitSaved,
+  SUBPATH, assertNoPageErrors, copyDefaultBuild, launchPersistent, removeDir, startNginx, tempDir, waitForController, waitSaved,
 } from './lib/pwa.mjs';
 
 let work;
@@ -19,7 +20,7 @@ let nginx;
 let browser;
 before(async () => {
   work = await tempDir('subpath');
-  dist = await buildSubpath(join(work, 'dist'));
+  dist = await copyDefaultBuild(join(work, 'dist'));
   nginx = await startNginx(dist);
   browser = await launchPersistent();
 }, { timeout: 240_000 });
@@ -45,7 +46,11 @@ test('nginx serves the sub-path build with the right types and caching', async (
   assert.match(index.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
   assert.equal(index.headers.get('x-frame-options'), null);
   const html = await index.text();
-  assert.ok(html.includes(`${SUBPATH}${js}`), 'index.html names its assets under the sub-path');
+  assert.ok(html.includes(`'./${js}'`) && !html.includes(`'/${js}'`), 'index.html names its assets relative to the page');
+  // Relative URLs need the trailing slash: the bare path redirects to it, query kept.
+  const bare = await get(SUBPATH.replace(/\/$/, '') + '?embed=1');
+  assert.equal(bare.status, 301);
+  assert.equal(new URL(bare.headers.get('location'), nginx.origin).pathname + new URL(bare.headers.get('location'), nginx.origin).search, `${SUBPATH}?embed=1`);
 
   for (const f of [wasm, js, css]) {
     const r = await get(SUBPATH + f);

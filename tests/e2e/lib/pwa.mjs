@@ -143,6 +143,13 @@ export async function buildSubpath(dist) {
   return dist;
 }
 
+/** A copy of the default release build (relative asset URLs: it serves under any path). */
+export async function copyDefaultBuild(to) {
+  const { DIST } = await import('./server.mjs');
+  await cp(DIST, to, { recursive: true });
+  return to;
+}
+
 /**
  * "Build 2": a copy of `from` with a visible marker in its page, and its service worker
  * regenerated exactly as the post_build hook does (so it gets a new version).
