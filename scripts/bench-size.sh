@@ -3,7 +3,7 @@
 # (→ target/bench/app-dist/, so a concurrent `make test` using dist/ is left alone) and the
 # minimal Leptos baseline (bench/baseline → target/bench/baseline-dist/) in this run,
 # both with the workspace release profile and wasm-opt -Oz, then lists what a first visit
-# downloads: raw, gzip -9 and (when `brotli` is on PATH) brotli -q 11 bytes, totals, and
+# downloads: raw, gzip -9 and brotli quality 11 bytes, totals, and
 # app/baseline ratios. Optional: the 10 largest items of the app's wasm (when `twiggy` is
 # on PATH). Reruns are incremental (cargo cache; twiggy input cached by hash).
 #   bash scripts/bench-size.sh            # build both, then measure
@@ -41,10 +41,11 @@ for d in "$APP_DIST" "$BASE_DIST"; do
 done
 
 HAVE_BROTLI=0
-command -v brotli >/dev/null && HAVE_BROTLI=1
+# brotli from node's zlib (always here) — the same quality 11 as the build's .br files.
+command -v node >/dev/null && HAVE_BROTLI=1
 
 gz() { gzip -9 -c -n "$1" | wc -c; }
-br() { brotli -q 11 -c "$1" | wc -c; }
+br() { node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$1"; }
 
 # Files the page itself downloads on a first visit (as observed in Chromium): index.html
 # and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>.
@@ -113,7 +114,7 @@ row() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 
 echo "== bench-size: bytes a first visit downloads (release, opt-level z, LTO, wasm-opt -Oz)"
-[ "$HAVE_BROTLI" = 1 ] || echo "   (brotli not on PATH: brotli column skipped)"
+[ "$HAVE_BROTLI" = 1 ] || echo "   (node not on PATH: brotli column skipped)"
 table "app" "$APP_DIST"
 A_RAW=$T_RAW A_GZ=$T_GZ A_BR=$T_BR AW_RAW=$W_RAW AW_GZ=$W_GZ AW_BR=$W_BR
 table "baseline: minimal Leptos counter" "$BASE_DIST"

@@ -5,7 +5,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 
 import { Calculator } from './lib/calculator.mjs';
@@ -58,6 +59,17 @@ test('nginx serves the sub-path build with the right types and caching', async (
     assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', `cache-control of ${f}`);
     await r.arrayBuffer();
   }
+  // The build's gzip -9 copy is what nginx sends (gzip_static), not a weaker on-the-fly one.
+  // (node:http, unlike fetch, leaves the body compressed, so its size can be compared.)
+  const sent = await new Promise((ok, fail) => {
+    httpGet(nginx.origin + SUBPATH + wasm, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (c) => { bytes += c.length; });
+      res.on('end', () => ok({ bytes, encoding: res.headers['content-encoding'] }));
+    }).on('error', fail);
+  });
+  assert.equal(sent.encoding, 'gzip');
+  assert.equal(sent.bytes, (await stat(join(dist, `${wasm}.gz`))).size, 'the pre-compressed .gz is served');
   const w = await get(SUBPATH + wasm);
   assert.equal(w.headers.get('content-type'), 'application/wasm');
   assert.equal(new Uint8Array(await w.arrayBuffer()).subarray(0, 4).join(','), '0,97,115,109', 'a wasm module');
