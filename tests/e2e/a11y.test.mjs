@@ -52,3 +52,23 @@ test('no serious or critical axe violation, Vietnamese then English, with errors
   assert.equal(en.bad.length, 0, `English page:\n${en.report}`);
   await a.done();
 });
+
+test('no serious or critical axe violation with the submission tools open', async () => {
+  const a = await app.open();
+  // Council's inputs, an open evidence box with a status, a second draft, a bad appraised value.
+  await a.page.getByText('Nhập điểm thẩm định của Hội đồng').click();
+  await a.field('1.5').fill('18');
+  await a.page.locator('[id="t-1.5-value"]').fill('12,5');
+  await a.page.locator('[id="t-1.2-a"]').fill('3');
+  await a.page.locator('[id="row-1.5"] details.evidence-box > summary').click();
+  await a.page.locator('[id="ev-1.5-number"]').fill('125/KH-STC');
+  await a.page.locator('[id="ev-1.5-status"]').selectOption('done');
+  await a.page.getByRole('button', { name: 'Tạo phiếu mới' }).click();
+  await a.page.getByRole('button', { name: /^Mở phiếu/ }).first().click();
+  await a.page.locator('details.set-loader > summary').click();
+  await a.page.getByRole('button', { name: 'Xem phiếu dạng văn bản' }).click();
+  await expectCount(a.errorSummary.getByRole('link'), 1);
+  const { bad, report } = await seriousViolations(a.page);
+  assert.equal(bad.length, 0, `serious or critical violations:\n${report}`);
+  await a.done();
+});
