@@ -76,8 +76,9 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                 Some(Answer::Points { text }) => text,
                 _ => String::new(),
             });
+            // The tree is rebuilt when the language changes, so the label is read once.
             let label = move || {
-                let lang = state.lang.get();
+                let lang = state.lang.get_untracked();
                 let what = if council { tr(lang, "Điểm thẩm định", "Appraised points") } else { tr(lang, "Điểm tự đánh giá", "Self-assessed points") };
                 format!("{what} (0–{max})")
             };
