@@ -11,7 +11,7 @@ use crate::state::use_state;
 pub fn NumberField(
     /// Element id; the error and hint ids derive from it.
     id: String,
-    label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     /// Message of an error on this field, in the current language.
@@ -40,7 +40,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             {
                 let error_id = error_id.clone();
                 move || error.get().map(|msg| view! {

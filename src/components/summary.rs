@@ -69,7 +69,7 @@ pub fn Summary() -> impl IntoView {
                     <span data-testid="unanswered">{format!("{} {}", result.unanswered, tr(lang, "chỉ số chưa trả lời", "unanswered"))}</span>
                     " · "
                     <span data-testid="invalid" class:has-errors=invalid_count != 0>
-                        {format!("{invalid_count} {}", tr(lang, "giá trị không hợp lệ", "invalid values"))}
+                        {format!("{invalid_count} {}", tr(lang, "giá trị không hợp lệ", "invalid"))}
                     </span>
                     " · "
                     <span data-testid="without-evidence">
