@@ -68,7 +68,13 @@ pub fn percent_of(total: Decimal, max: Decimal) -> Decimal {
     if max.is_zero() {
         return Decimal::ZERO;
     }
-    total * Decimal::ONE_HUNDRED / max
+    // Typed totals can have 28 digits: never overflow, saturate instead (such a total is
+    // reported above the maximum anyway).
+    total
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|t| t.checked_div(max))
+        .or_else(|| total.checked_div(max).map(|q| q.saturating_mul(Decimal::ONE_HUNDRED)))
+        .unwrap_or(Decimal::MAX)
 }
 
 /// The next level up and the least amount, in steps of 0,01 point, that lifts `total`
@@ -88,8 +94,8 @@ pub fn next_level(levels: &[LevelRule], total: Decimal, max: Decimal) -> Option<
     let idx = level_rank(levels, &current.id)?;
     let up = levels.get(idx.checked_sub(1)?)?;
     let threshold = up.above_percent?;
-    let boundary = threshold * max / Decimal::ONE_HUNDRED;
-    let hundredths = ((boundary - total) * Decimal::ONE_HUNDRED).floor() + Decimal::ONE;
+    let boundary = threshold.checked_mul(max)? / Decimal::ONE_HUNDRED;
+    let hundredths = boundary.checked_sub(total)?.checked_mul(Decimal::ONE_HUNDRED)?.floor() + Decimal::ONE;
     Some(NextLevel {
         level_id: up.id.clone(),
         boundary,

@@ -40,8 +40,7 @@ pub fn parse_vn(input: &str) -> Result<Decimal, NumberError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    if let Some((pos, ch)) = body.char_indices().find(|(_, c)| !c.is_ascii_digit() && *c != '.' && *c != ',') {
-        let _ = pos;
+    if let Some(ch) = body.chars().find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',') {
         return Err(NumberError::InvalidChar { input: input.to_owned(), ch });
     }
     if body.is_empty() {

@@ -55,7 +55,7 @@ pub fn mean(values: &[Decimal]) -> Option<Decimal> {
     if values.is_empty() {
         return None;
     }
-    let sum: Decimal = values.iter().sum();
+    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
     Some(sum / Decimal::from(values.len()))
 }
 
@@ -63,6 +63,18 @@ pub fn mean(values: &[Decimal]) -> Option<Decimal> {
 /// Equal totals share a rank and keep their input order.
 pub fn rank(framework: &Framework, entries: &[RankInput]) -> Result<Vec<GroupTable>, Error> {
     for e in entries {
+        if let Some(g) = framework.group(&e.group) {
+            if e.total < Decimal::ZERO || e.total > g.max_points {
+                let max = crate::number::format_compact(g.max_points);
+                let total = crate::number::format_compact(e.total);
+                return Err(Error::input(
+                    "",
+                    e.line,
+                    format!("{}: tổng điểm {total} nằm ngoài 0..{max} của nhóm {}", e.name, e.group),
+                    format!("{}: total {total} is outside 0..{max} of group {}", e.name, e.group),
+                ));
+            }
+        }
         if framework.group(&e.group).is_none() {
             let known = framework.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>().join(", ");
             return Err(Error::input(
@@ -79,7 +91,7 @@ pub fn rank(framework: &Framework, entries: &[RankInput]) -> Result<Vec<GroupTab
         if rows.is_empty() {
             continue;
         }
-        rows.sort_by(|a, b| b.total.cmp(&a.total));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.total));
         let totals: Vec<Decimal> = rows.iter().map(|r| r.total).collect();
         let ranks = competition_ranks(&totals);
         let average_exact = mean(&totals).unwrap_or_default();

@@ -2,8 +2,9 @@
 //!
 //! An answer's text is never rewritten: "abc" stays "abc", is reported invalid and earns
 //! nothing; an empty answer is unanswered, not 0; a value outside its range is invalid,
-//! never clamped. Points are exact decimals (2/3 × 20 is not rounded) and only display
-//! rounds.
+//! never clamped. Points keep the full 28-digit precision of `Decimal` (2/3 × 20 is not
+//! rounded to 2 decimals); sums are settled at 20 decimals so that thirds adding up to a
+//! boundary land on it exactly, and only display rounds to 2.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,14 @@ use crate::error::{Error, Lang, NumberError};
 use crate::framework::{Framework, Indicator, Method, ZeroDenominator};
 use crate::level::{level_for, next_level, percent_of, NextLevel};
 use crate::number::{format_compact, parse_vn};
+
+/// Decimals kept in sums: far below anything displayed, far above the ~1e-27 error of a
+/// repeating fraction such as 1/3 × 20, so 6,67 + 6,67 + 6,67 (thirds) sums to exactly 20.
+const SUM_DECIMALS: u32 = 20;
+
+fn settle(sum: Decimal) -> Decimal {
+    sum.round_dp_with_strategy(SUM_DECIMALS, crate::number::DISPLAY_ROUNDING)
+}
 
 /// Version of the saved-sheet format; bump with a migration when it changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -331,7 +340,8 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
             }
             // A share above 100 % earns the maximum: that is the scoring rule, not a clamp
             // of what was typed (a and b stay as entered).
-            Ok(Some(if a >= b { max } else { a * max / b }))
+            // a < b here, so a / b < 1 and the product cannot overflow.
+            Ok(Some(if a >= b { max } else { a / b * max }))
         }
         (Method::Tiers { tiers, .. }, Answer::Tier { text }) => {
             if text.trim().is_empty() {
@@ -501,7 +511,11 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
             has_evidence: entry.is_some_and(|e| !e.evidence.is_empty()),
         });
     }
-    let total: Decimal = leaves.iter().map(|l| l.outcome.points()).sum();
+    for main in &mut mains {
+        main.points = settle(main.points);
+        main.appraised = main.appraised.map(settle);
+    }
+    let total = settle(leaves.iter().map(|l| l.outcome.points()).sum());
     let standing = Standing::of(framework, total, group.max_points);
     let appraised = any_appraised.then(|| {
         let t: Decimal = leaves
@@ -511,7 +525,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
                 _ => None,
             })
             .sum();
-        Standing::of(framework, t, group.max_points)
+        Standing::of(framework, settle(t), group.max_points)
     });
     let mut open: Vec<(String, Decimal)> = leaves
         .iter()

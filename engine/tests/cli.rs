@@ -131,3 +131,28 @@ fn score_reads_a_saved_sheet() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("phiên bản định dạng 7"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn rank_refuses_totals_outside_the_group_range() {
+    for (total, needle) in [("1000.01", "1.000,01 nằm ngoài 0..1.000"), ("-5", "-5 nằm ngoài"), ("750.004", "750.004 nằm ngoài")] {
+        let input = format!("group,name,total\nco_tthc,Sở A,{total}\n");
+        let out = dti(&["rank", "-"], Some(input.as_bytes()));
+        assert_eq!(out.status.code(), Some(2), "{total}");
+        let err = text(&out.stderr);
+        assert!(err.contains("dòng 2") && err.contains(needle), "{total}: {err}");
+    }
+    let out = dti(&["rank", "-"], Some(b"group,name,total\nco_tthc,A,99999999999999999999999999999\n"));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
+fn rank_csv_keeps_exact_totals_so_check_agrees() {
+    let input = "group,name,total\nco_tthc,A,\"750,004\"\nco_tthc,B,\"625,304\"\nco_tthc,C,\"625,301\"\n";
+    let ranked = dti(&["rank", "-", "--format", "csv"], Some(input.as_bytes()));
+    assert_eq!(ranked.status.code(), Some(0), "{}", text(&ranked.stderr));
+    assert!(text(&ranked.stdout).contains("\"750,004\""), "{}", text(&ranked.stdout));
+    let checked = dti(&["check", "-"], Some(&ranked.stdout));
+    assert_eq!(checked.status.code(), Some(0), "{}", text(&checked.stdout));
+    let out = dti(&["check", SEED, "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -37,8 +37,8 @@ fn each_method_scores_as_its_rule_says() {
     assert_eq!(s("1.4", Answer::Parts { ids: vec!["chair".into()] }), Outcome::Scored(d("7.5")));
     assert_eq!(s("1.4", Answer::Parts { ids: vec!["chair".into(), "attend".into(), "chair".into()] }), Outcome::Scored(d("15")));
     assert_eq!(s("1.4", Answer::Parts { ids: vec![] }), Outcome::Scored(d("0")));
-    // 2/3 × 20 stays exact: 13,333…
-    assert_eq!(s("2.1", ratio("2", "3")), Outcome::Scored(d("2") * d("20") / d("3")));
+    // 2/3 × 20 is not rounded to 2 decimals: 13,333… to Decimal's 28 digits.
+    assert_eq!(s("2.1", ratio("2", "3")), Outcome::Scored(d("2") / d("3") * d("20")));
     // A share above 100 % earns the maximum (the rule), a and b stay as typed.
     assert_eq!(s("2.1", ratio("5", "4")), Outcome::Scored(d("20")));
     assert_eq!(s("2.1", ratio("0", "0")), Outcome::Scored(d("0")));
@@ -156,10 +156,12 @@ proptest! {
     fn total_is_the_sum_of_indicator_points_and_within_bounds(raw in arb_answers()) {
         let f = mini();
         let r = evaluate(&f, &sheet_from(&raw)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // The total is the sum of the points, settled at 20 decimals (see sheet.rs).
+        let settle = |x: Decimal| x.round_dp_with_strategy(20, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let sum: Decimal = r.leaves.iter().map(|l| l.outcome.points()).sum();
-        prop_assert_eq!(r.standing.total, sum);
+        prop_assert_eq!(r.standing.total, settle(sum));
         let mains: Decimal = r.mains.iter().map(|m| m.points).sum();
-        prop_assert_eq!(mains, sum);
+        prop_assert_eq!(settle(mains), r.standing.total);
         prop_assert!(r.standing.percent >= Decimal::ZERO && r.standing.percent <= Decimal::ONE_HUNDRED);
     }
 
@@ -176,4 +178,28 @@ proptest! {
         prop_assert!(after.standing.total >= before.standing.total);
         prop_assert!(level_rank(&f.levels, &after.standing.level_id) <= level_rank(&f.levels, &before.standing.level_id));
     }
+}
+
+#[test]
+fn thirds_that_add_up_to_a_boundary_sit_on_it() {
+    // Ratios of 1/3 and 2/3 whose exact sum is 250 of 1.000 (exactly 25 %): Khởi động.
+    let f = dti_engine::builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let sheet = ScoreSheet::from_json("boundary-sheet.json", include_str!("fixtures/boundary-sheet.json")).unwrap_or_else(|e| panic!("{e}"));
+    let r = evaluate(&f, &sheet).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.standing.total, d("250"));
+    assert_eq!(r.standing.percent, d("25"));
+    assert_eq!(r.standing.level_id, "khoi_dong");
+}
+
+#[test]
+fn huge_numbers_are_answers_not_crashes() {
+    let f = mini();
+    let big = "5000000000000000000000000000";
+    let s = |code: &str, a: Answer| score(leaf(&f, code), Some(&a));
+    assert_eq!(s("2.1", ratio(big, "6000000000000000000000000000")), Outcome::Scored(d("5") / d("6") * d("20")));
+    assert_eq!(s("2.1", ratio(big, "1")), Outcome::Scored(d("20")));
+    assert!(matches!(s("1.1", points(big)), Outcome::Invalid(AnswerError::AboveMax { .. })));
+    assert_eq!(s("2.2", Answer::Tier { text: big.into() }), Outcome::Scored(d("20")));
+    let pct = dti_engine::level::percent_of(d(big), d("750"));
+    assert!(pct > d("100"));
 }

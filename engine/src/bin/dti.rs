@@ -186,7 +186,15 @@ fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang) -> Re
                 for r in &t.rows {
                     let rank = r.rank.to_string();
                     let level = level_name(framework, &r.level_id, Lang::Vi);
-                    let (total, avg) = (format_machine(r.total), format_machine(t.average));
+                    // The exact total, so `check` sees what `rank` saw: "625.30" as published when
+                    // it has at most 2 decimals, else with a decimal comma ("750,004"), which
+                    // the reader cannot take for a thousands separator.
+                    let total = if r.total.normalize().scale() <= 2 {
+                        format_machine(r.total)
+                    } else {
+                        r.total.normalize().to_string().replace('.', ",")
+                    };
+                    let avg = format_machine(t.average);
                     w.write_record([t.group_id.as_str(), &rank, &r.name, &total, &level, &avg]).map_err(io)?;
                 }
             }
@@ -223,7 +231,21 @@ fn pretty(v: &Value) -> String {
     s
 }
 
+/// `check` and `score` print text or JSON; CSV is `rank`'s alone.
+fn no_csv(format: Format, command: &str) -> Result<(), Error> {
+    if format == Format::Csv {
+        return Err(Error::Input {
+            file: "--format".into(),
+            line: 0,
+            reason: format!("“dti {command}” chỉ xuất text hoặc json"),
+            reason_en: format!("“dti {command}” writes text or json only"),
+        });
+    }
+    Ok(())
+}
+
 fn cmd_check(framework: &Framework, file: &str, format: Format, lang: Lang) -> Result<(String, u8), Error> {
+    no_csv(format, "check")?;
     let bytes = read_input(file)?;
     let rows = parse_published(framework, file, &bytes)?;
     let findings = check(framework, &rows);
@@ -266,6 +288,7 @@ fn cmd_check(framework: &Framework, file: &str, format: Format, lang: Lang) -> R
 }
 
 fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lang) -> Result<(String, u8), Error> {
+    no_csv(format, "score")?;
     let bytes = read_input(file)?;
     let text = dti_engine::text::decode_input(file, &bytes)?;
     let sheet = ScoreSheet::from_json(file, text)?;
