@@ -89,9 +89,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
             </aside>
         </main>
         {(!embed).then(|| view! { <footer class="site-footer">
-            <p>{move || tr(state.lang.get(),
-                "Cách xếp mức: Dẫn dắt > 75 %, Nâng cao > 50 %, Hình thành > 25 %, Khởi động ≤ 25 % tổng điểm tối đa của nhóm. Phiếu chỉ lưu trong trình duyệt này.",
-                "Levels: Leading > 75 %, Advanced > 50 %, Forming > 25 %, Starting ≤ 25 % of the group maximum. The sheet is kept only in this browser.")}</p>
+            <p>{move || level_rule(state)}</p>
         </footer> })}
         <SummaryBar />
         <PrintReport />
@@ -108,4 +106,32 @@ fn EmbedBar() -> impl IntoView {
             <crate::components::header::LangToggle />
         </div>
     }
+}
+
+/// "Mức: Dẫn dắt > 75 %, Nâng cao > 50 %, …", from the open set's level table.
+fn level_rule(state: AppState) -> String {
+    let lang = state.lang.get();
+    let rules = state.framework.with(|f| {
+        let Some(f) = f else { return String::new() };
+        let mut previous = None;
+        f.levels
+            .iter()
+            .map(|l| {
+                let name = crate::i18n::pick(lang, &l.name_vi, &l.name_en);
+                let rule = match (l.above_percent, previous) {
+                    (Some(t), _) => format!("{name} > {} %", dti_engine::number::format_compact(t)),
+                    (None, Some(p)) => format!("{name} ≤ {} %", dti_engine::number::format_compact(p)),
+                    (None, None) => name.to_owned(),
+                };
+                previous = l.above_percent;
+                rule
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    format!(
+        "{} {rules} {}",
+        tr(lang, "Cách xếp mức:", "Levels:"),
+        tr(lang, "tổng điểm tối đa của nhóm. Phiếu chỉ lưu trong trình duyệt này.", "of the group maximum. The sheet is kept only in this browser.")
+    )
 }

@@ -180,6 +180,21 @@ impl AppState {
     /// not validate is refused with the engine's message and nothing changes.
     pub fn load_set(&self, file: &str, json: String) -> Result<Framework, dti_engine::Error> {
         let framework = Framework::from_json(file, &json)?;
+        // Drafts answered under a set with this id would be re-scored under other
+        // indicators: refuse, and ask for an id of its own.
+        let answered = self.workspace.with_untracked(|w| {
+            w.drafts.iter().filter(|d| d.sheet.framework == framework.id && !d.sheet.entries.is_empty()).count()
+        });
+        if answered > 0 {
+            return Err(dti_engine::Error::FrameworkInvalid {
+                file: file.to_owned(),
+                code: framework.id.clone(),
+                expected: format!(
+                    "một mã bộ chỉ số khác “{id}”: {answered} phiếu đã trả lời theo bộ “{id}” hiện có và sẽ bị tính lại theo chỉ số khác (ví dụ đặt “{id}-chinh-thuc”) / an id other than “{id}”: {answered} answered draft(s) use the current “{id}” and would be re-scored under other indicators (e.g. “{id}-official”)",
+                    id = framework.id
+                ),
+            });
+        }
         let group = framework.groups.first().map(|g| g.id.clone()).unwrap_or_default();
         let current_group = self.selection.with_untracked(|s| s.1.clone());
         let group = if framework.group(&current_group).is_some() { current_group } else { group };

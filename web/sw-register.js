@@ -9,9 +9,10 @@
     return;
   }
   if (!sw) return;
-  var vi = (document.documentElement.lang || "vi") !== "en";
   function offer(worker) {
     if (document.getElementById("sw-update")) return;
+    // The app sets <html lang> from the user's choice; read it when the offer appears.
+    var vi = (document.documentElement.lang || "vi") !== "en";
     var bar = document.createElement("div");
     bar.id = "sw-update";
     bar.setAttribute("role", "status");

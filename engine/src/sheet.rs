@@ -448,6 +448,9 @@ pub struct SheetResult {
     pub standing: Standing,
     /// Appraised standing, when at least one appraised value was entered.
     pub appraised: Option<Standing>,
+    /// How many scored indicators the council has scored (the appraised standing covers
+    /// only those until it equals `leaves.len()`).
+    pub appraised_leaves: usize,
     /// Invalid self answers.
     pub invalid: Vec<AnswerError>,
     /// Invalid appraised (council) values.
@@ -536,6 +539,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
     open.truncate(5);
     Ok(SheetResult {
         unanswered: leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).count(),
+        appraised_leaves: leaves.iter().filter(|l| matches!(l.appraised, Some(Outcome::Scored(_)))).count(),
         without_evidence: leaves.iter().filter(|l| l.outcome.points() > Decimal::ZERO && !l.has_evidence).count(),
         leaves,
         mains,

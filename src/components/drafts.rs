@@ -20,12 +20,12 @@ struct Row {
     updated: String,
 }
 
-fn local_time(iso: &str) -> String {
+fn local_time(iso: &str, lang: crate::i18n::Lang) -> String {
     if iso.is_empty() {
         return String::new();
     }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-    String::from(date.to_locale_string("vi-VN", &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(date.to_locale_string(tr(lang, "vi-VN", "en-GB"), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 #[component]
@@ -53,7 +53,7 @@ pub fn Drafts() -> impl IntoView {
                         }
                         None => (d.sheet.framework.clone(), d.sheet.group.clone(), String::new(), String::new()),
                     };
-                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated) }
+                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated, lang) }
                 })
                 .collect::<Vec<_>>()
         })

@@ -20,7 +20,16 @@ fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
 
 /// The fieldset around radio buttons or checkboxes; the legend is read by screen readers
 /// and shown for the council's inputs, whose purpose is not evident from the row.
-fn choices(id: String, council: bool, legend: (&'static str, &'static str), appraised: (&'static str, &'static str), items: AnyView) -> AnyView {
+/// A chosen answer can be taken back to "unanswered" with the clear button.
+fn choices(
+    id: String,
+    council: bool,
+    legend: (&'static str, &'static str),
+    appraised: (&'static str, &'static str),
+    items: AnyView,
+    answered: Signal<bool>,
+    clear: Callback<()>,
+) -> AnyView {
     let state = use_state();
     view! {
         <fieldset class="choices" id=id>
@@ -29,6 +38,11 @@ fn choices(id: String, council: bool, legend: (&'static str, &'static str), appr
                 tr(state.lang.get(), vi, en)
             }}</legend>
             {items}
+            {move || answered.get().then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| clear.run(())>
+                    {tr(state.lang.get(), "Bỏ chọn (chưa trả lời)", "Clear (unanswered)")}
+                </button>
+            })}
         </fieldset>
     }
     .into_any()
@@ -69,6 +83,11 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
         move |kind: &str| if council { format!("{kind}-t-{code}") } else { format!("{kind}-{code}") }
     };
     let field_id = move |code: &str, field: Field| field_id(code, field, side);
+    let answered = Signal::derive(move || answer.with(Option::is_some));
+    let clear = {
+        let set = set.clone();
+        Callback::new(move |()| set(None))
+    };
     let max = dti_engine::number::format_compact(indicator.max_points);
     match indicator.method.clone() {
         Some(Method::Points) | None => {
@@ -104,7 +123,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                 }
             };
             let items = view! { {choice(true, "Có", "Yes")} {choice(false, "Không", "No")} }.into_any();
-            choices(field_id(&code, Field::Value), council, ("Đạt yêu cầu?", "Met?"), ("Thẩm định: đạt yêu cầu?", "Appraised: met?"), items)
+            choices(field_id(&code, Field::Value), council, ("Đạt yêu cầu?", "Met?"), ("Thẩm định: đạt yêu cầu?", "Appraised: met?"), items, answered, clear)
         }
         Some(Method::Options { options }) => {
             let name = group_name("opt");
@@ -128,7 +147,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                 })
                 .collect_view()
                 .into_any();
-            choices(field_id(&code, Field::Value), council, ("Chọn một", "Choose one"), ("Thẩm định: chọn một", "Appraised: choose one"), items)
+            choices(field_id(&code, Field::Value), council, ("Chọn một", "Choose one"), ("Thẩm định: chọn một", "Appraised: choose one"), items, answered, clear)
         }
         Some(Method::Parts { parts }) => {
             let items = parts
@@ -161,7 +180,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
                 .collect_view()
                 .into_any();
             let legend = ("Các điều kiện đạt được", "Conditions met");
-            choices(field_id(&code, Field::Value), council, legend, ("Thẩm định: các điều kiện đạt được", "Appraised: conditions met"), items)
+            choices(field_id(&code, Field::Value), council, legend, ("Thẩm định: các điều kiện đạt được", "Appraised: conditions met"), items, answered, clear)
         }
         Some(Method::Ratio { numerator_vi, numerator_en, denominator_vi, denominator_en, .. }) => {
             let part = move |n: bool| {

@@ -21,11 +21,12 @@ pub fn NumberField(
     let state = use_state();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    // Echo how the text was read when it differs from how we would print it.
+    // Echo how the text was read when it differs from how we would print it, without
+    // thousands dots: "2.500" is echoed as "2500", so a dot read as grouping is visible.
     let understood = move || {
         let text = value.get();
         let parsed = parse_vn(&text).ok()?;
-        let shown = format_compact(parsed);
+        let shown = format_compact(parsed).replace('.', "");
         (shown != text.trim()).then_some(shown)
     };
     let described = {

@@ -29,7 +29,7 @@ pub fn PrintReport() -> impl IntoView {
         let sheet = state.sheet.get();
         let group = framework.group(&sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
         let appraised = result.appraised.is_some();
-        let date = String::from(js_sys::Date::new_0().to_locale_date_string("vi-VN", &wasm_bindgen::JsValue::UNDEFINED));
+        let date = String::from(js_sys::Date::new_0().to_locale_date_string(crate::i18n::tr(state.lang.get_untracked(), "vi-VN", "en-GB"), &wasm_bindgen::JsValue::UNDEFINED));
         let status = match framework.status {
             Status::Official => tr(lang, "bộ chỉ số chính thức", "official indicator set"),
             Status::Reference => tr(lang, "bộ chỉ số tham khảo, không phải bộ chính thức", "reference indicator set, not the official one"),

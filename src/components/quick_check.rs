@@ -13,10 +13,13 @@ pub fn QuickCheck() -> impl IntoView {
     let state = use_state();
     let text = RwSignal::new(String::new());
     let group = RwSignal::new(state.selection.get_untracked().1);
+    // Follows the group picked above; the user can still look at another group here.
+    Effect::new(move |_| group.set(state.selection.with(|s| s.1.clone())));
     let result = Memo::new(move |_| {
         let framework = state.framework.get()?;
         let published = state.published.get().and_then(Result::ok);
-        Some((framework.clone(), quick_check(&framework, &group.get(), &text.get(), published.as_deref(), "")))
+        let agency = state.sheet.with(|s| s.agency.clone());
+        Some((framework.clone(), quick_check(&framework, &group.get(), &text.get(), published.as_deref(), &agency)))
     });
     let error = Signal::derive(move || match result.get() {
         Some((_, Err(e))) if !text.with(String::is_empty) => Some(e.message(state.lang.get())),

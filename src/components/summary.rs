@@ -47,8 +47,11 @@ pub fn Summary() -> impl IntoView {
         let appraised = result.appraised.as_ref().map(|a| {
             let diff = result.difference().map(format_points).unwrap_or_default();
             format!(
-                "{} {} ({}) — {} · {} {diff}",
-                tr(lang, "Thẩm định:", "Appraised:"),
+                "{} ({}/{} {}): {} ({}) — {} · {} {diff}",
+                tr(lang, "Thẩm định", "Appraised"),
+                result.appraised_leaves,
+                result.leaves.len(),
+                tr(lang, "chỉ số", "indicators"),
                 format_points(a.total),
                 format_percent(a.percent),
                 level_name(lang, &framework, &a.level_id),

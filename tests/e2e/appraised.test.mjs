@@ -32,7 +32,7 @@ test('self 18, appraised 12,5 on 1.5: Chênh lệch 5,50 by the indicator and in
     await expectText(a.row('1.5').locator('.earned-appraised'), 'Thẩm định: 12,50 · Chênh lệch: 5,50');
     await expectText(a.difference('1.5'), '5,50', `Chênh lệch of 1.5 ${when}`);
     await expectText(a.total, '18,00');
-    await expectText(a.appraisedTotal, 'Thẩm định: 12,50 (1,25 %) — Khởi động · Chênh lệch: 5,50', `appraised total ${when}`);
+    await expectText(a.appraisedTotal, 'Thẩm định (1/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 5,50', `appraised total ${when}`);
     // Only 1.5 has both values: no other Chênh lệch.
     await expectCount(a.page.getByTestId('difference'), 1);
   };

@@ -97,7 +97,7 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     for (const [key, value] of Object.entries(EVIDENCE)) await a.evidenceField('1.5', key).fill(value);
     await a.evidenceField('1.5', 'status').selectOption({ label: 'Hoàn thành' });
     await expectText(a.total, '41,33');
-    await expectText(a.appraisedTotal, 'Thẩm định: 12,50 (1,25 %) — Khởi động · Chênh lệch: 28,83');
+    await expectText(a.appraisedTotal, 'Thẩm định (1/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 28,83');
 
     const download = await a.download(a.downloadCsvButton);
     assert.equal(download.suggestedFilename(), 'dti-laocai-2022-co_tthc-so-tai-chinh.csv');
