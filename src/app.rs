@@ -45,6 +45,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     let embed = launch.embed;
     let partitioned = launch.third_party_frame;
     state.persist();
+    state.follow_other_tabs();
     state.reveal_appraised();
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());

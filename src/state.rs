@@ -253,6 +253,22 @@ impl AppState {
         });
     }
 
+    /// Another tab of the app saved: take its workspace, so the next save here does not
+    /// wipe what was done there.
+    pub fn follow_other_tabs(&self) {
+        let state = *self;
+        let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() != Some(storage::KEY) {
+                return;
+            }
+            let Some(Ok(ws)) = ev.new_value().map(|v| storage::parse(&v)) else { return };
+            if state.workspace.with_untracked(|w| *w != ws) {
+                state.workspace.set(ws);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
     /// Saves on every change; a failure is shown, never a panic.
     pub fn persist(&self) {
         let state = *self;

@@ -199,10 +199,18 @@ pub fn load() -> Loaded {
     match parse(&raw) {
         Ok(ws) => Loaded::Workspace(ws),
         Err(reason) => {
-            // Keep the first damaged copy: a second failure must not overwrite it.
+            // Never overwrite a damaged copy: a later one goes beside it.
             let storage = LocalStorage::raw();
-            if matches!(storage.get_item(DAMAGED_KEY), Ok(None)) {
-                let _ = storage.set_item(DAMAGED_KEY, &raw);
+            let keys = std::iter::once(DAMAGED_KEY.to_owned()).chain((2..100).map(|n| format!("{DAMAGED_KEY}.{n}")));
+            for key in keys {
+                match storage.get_item(&key) {
+                    Ok(Some(existing)) if existing == raw => break,
+                    Ok(Some(_)) => continue,
+                    _ => {
+                        let _ = storage.set_item(&key, &raw);
+                        break;
+                    }
+                }
             }
             Loaded::Damaged { raw, reason }
         }
