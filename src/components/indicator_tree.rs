@@ -1,7 +1,7 @@
 //! The indicator tree of the open set and group, one collapsible section per main
 //! indicator. Re-rendered only when the set, group or language changes.
 
-use dti_engine::framework::Framework;
+use dti_engine::framework::{Framework, Indicator};
 use dti_engine::number::{format_compact, format_points};
 use leptos::prelude::*;
 
@@ -36,7 +36,7 @@ fn sections(framework: &Framework, group: &str) -> impl IntoView {
                     _ => None,
                 })
             };
-            let rows: Vec<_> = collect_leaves(main).into_iter().cloned().collect();
+            let rows = descendants(main, lang);
             let max = format_compact(main.max_points);
             let scored = !main.max_points.is_zero();
             view! {
@@ -48,16 +48,30 @@ fn sections(framework: &Framework, group: &str) -> impl IntoView {
                             <span class="main-points">{points}" / "{max}" "{tr(lang, "điểm", "pts")}</span>
                         })}
                     </summary>
-                    {rows.into_iter().map(|ind| view! { <IndicatorRow indicator=ind /> }).collect_view()}
+                    {rows}
                 </details>
             }
         })
         .collect_view()
 }
 
-fn collect_leaves(ind: &dti_engine::framework::Indicator) -> Vec<&dti_engine::framework::Indicator> {
+/// The leaves under a main indicator, each deeper group of them (an annex with three
+/// levels) under a line with its code, name and maximum.
+fn descendants(ind: &Indicator, lang: crate::i18n::Lang) -> AnyView {
     if ind.is_leaf() {
-        return vec![ind];
+        return view! { <IndicatorRow indicator=ind.clone() /> }.into_any();
     }
-    ind.children.iter().flat_map(collect_leaves).collect()
+    ind.children
+        .iter()
+        .map(|child| {
+            let heading = (!child.is_leaf()).then(|| {
+                view! {
+                    <p class="sub-heading"><span class="code">{child.code.clone()}</span>" "
+                        {indicator_name(lang, child)}" ("{format_compact(child.max_points)}")"</p>
+                }
+            });
+            view! { {heading} {descendants(child, lang)} }
+        })
+        .collect_view()
+        .into_any()
 }

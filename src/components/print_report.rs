@@ -43,7 +43,7 @@ pub fn PrintReport() -> impl IntoView {
                 let rows = framework
                     .nodes(&sheet.group)
                     .into_iter()
-                    .filter(|n| n.main_code == main.code && n.depth > 0 && n.indicator.is_leaf())
+                    .filter(|n| n.main_code == main.code && n.indicator.is_leaf())
                     .filter(|n| !matches!(n.indicator.method, Some(Method::Info)))
                     .map(|n| {
                         let ind = n.indicator;

@@ -47,3 +47,18 @@ test('a broken set is refused with the file, the indicator and what was expected
   await expectTextContains(a.totalLine, '/ 1.000');
   await a.done();
 });
+
+test('an annex with three levels shows its middle headings and scores its leaves', async () => {
+  const a = await app.open();
+  const set = JSON.parse(FIXTURE);
+  set.id = 'mini-3';
+  const block = set.indicators.find((i) => i.code === '2');
+  block.children = [{ code: '2.0', name_vi: 'Nhóm chỉ số con', name_en: 'Sub-block', max_points: '40', children: block.children }];
+  await load(a, 'ba-cap.json', JSON.stringify(set));
+  await expectValue(a.page.locator('#set'), 'mini-3');
+  await expectText(a.page.locator('.sub-heading'), '2.0 Nhóm chỉ số con (40)');
+  await a.field('2.1', 'a').fill('1');
+  await a.field('2.1', 'b').fill('2');
+  await expectText(a.total, '10,00');
+  await a.done();
+});
