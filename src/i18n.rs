@@ -2,7 +2,7 @@
 //! indicators and levels come from the data files in both languages.
 
 pub use dti_engine::Lang;
-use dti_engine::framework::{Choice, Framework, Group, Indicator};
+use dti_engine::framework::{Choice, Group, Indicator};
 
 /// Picks the string of the current language.
 #[must_use]
@@ -35,11 +35,6 @@ pub fn group_name(lang: Lang, g: &Group) -> String {
 #[must_use]
 pub fn choice_label(lang: Lang, c: &Choice) -> String {
     pick(lang, &c.label_vi, &c.label_en).to_owned()
-}
-
-#[must_use]
-pub fn level_name(lang: Lang, f: &Framework, id: &str) -> String {
-    f.levels.iter().find(|l| l.id == id).map_or_else(|| id.to_owned(), |l| pick(lang, &l.name_vi, &l.name_en).to_owned())
 }
 
 /// The `lang` attribute value for the document.

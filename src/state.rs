@@ -2,6 +2,8 @@
 //! the engine; components only read these memos and format.
 
 use dti_engine::builtin;
+use std::sync::Arc;
+
 use dti_engine::framework::Framework;
 use dti_engine::rank::RankInput;
 use dti_engine::sheet::{evaluate, Answer, Entry, ScoreSheet, SheetResult};
@@ -18,11 +20,6 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    #[must_use]
-    pub fn builtin() -> Self {
-        Self::with_custom(&[])
-    }
-
     /// The built-in sets plus sets the user loaded from files (kept as their JSON text and
     /// validated again on every start). A loaded set with a built-in id replaces it: that is
     /// how the official annex takes the place of a reference set.
@@ -63,10 +60,12 @@ pub struct AppState {
     pub sheet: Memo<ScoreSheet>,
     /// (framework id, group id) of the open sheet; changes only when the user switches.
     pub selection: Memo<(String, String)>,
-    pub framework: Memo<Option<Framework>>,
+    pub framework: Memo<Option<Arc<Framework>>>,
     pub result: Memo<Option<Result<SheetResult, dti_engine::Error>>>,
     pub published: Memo<Option<Result<Vec<RankInput>, dti_engine::Error>>>,
     pub storage: RwSignal<StorageStatus>,
+    /// Bumped when the loaded indicator sets change, so the catalogue is read again.
+    sets_changed: RwSignal<u32>,
     /// A stored workspace that failed to parse: (raw text, reason).
     pub damaged: RwSignal<Option<(String, String)>>,
     /// Whether the council's (appraised) inputs are shown.
@@ -79,26 +78,35 @@ impl AppState {
     /// Builds the state from what storage holds (or a fresh workspace).
     #[must_use]
     pub fn new(status: StorageStatus, loaded: Loaded) -> Self {
-        let default_ws = || {
-            let first = Catalogue::builtin().frameworks.into_iter().next();
-            let id = first.as_ref().map(|f| f.id.clone()).unwrap_or_default();
-            let group = first.and_then(|f| f.groups.into_iter().next()).map(|g| g.id).unwrap_or_default();
-            Workspace::new(&id, &group)
-        };
+        // A fresh workspace opens the first set's first group, once the catalogue is read.
         let (ws, damaged) = match loaded {
             Loaded::Workspace(ws) => (ws, None),
-            Loaded::Nothing => (default_ws(), None),
-            Loaded::Damaged { raw, reason } => (default_ws(), Some((raw, reason))),
+            Loaded::Nothing => (Workspace::new("", ""), None),
+            Loaded::Damaged { raw, reason } => (Workspace::new("", ""), Some((raw, reason))),
         };
         let workspace = RwSignal::new(ws);
-        let custom = Memo::new(move |_| workspace.with(|w| w.custom_sets.clone()));
-        let catalogue = Memo::new(move |_| custom.with(|c| Catalogue::with_custom(c)));
+        let sets_changed = RwSignal::new(0_u32);
+        // Parsing the sets is the costly part: redone only when loaded sets change, not on
+        // every keystroke that changes the workspace.
+        let catalogue = Memo::new(move |_| {
+            sets_changed.track();
+            workspace.with_untracked(|w| Catalogue::with_custom(&w.custom_sets))
+        });
+        if workspace.with_untracked(|w| w.current().is_none_or(|s| s.framework.is_empty())) {
+            let first = catalogue.with_untracked(|c| {
+                c.frameworks.first().map(|f| (f.id.clone(), f.groups.first().map(|g| g.id.clone()).unwrap_or_default()))
+            });
+            if let Some((framework, group)) = first {
+                workspace.update_untracked(|w| w.select(&framework, &group));
+            }
+        }
         let lang = Memo::new(move |_| workspace.with(|w| w.lang));
         let sheet = Memo::new(move |_| workspace.with(|w| w.current().cloned().unwrap_or_else(|| ScoreSheet::new("", ""))));
         let selection = Memo::new(move |_| sheet.with(|s| (s.framework.clone(), s.group.clone())));
         let framework = Memo::new(move |_| {
             let id = selection.with(|s| s.0.clone());
-            catalogue.with(|c| c.get(&id).cloned())
+            // Shared, so readers clone a pointer, not the whole set, on every change.
+            catalogue.with(|c| c.get(&id).cloned().map(Arc::new))
         });
         let result = Memo::new(move |_| framework.with(|f| f.as_ref().map(|f| sheet.with(|s| evaluate(f, s)))));
         let published = Memo::new(move |_| selection.with(|s| builtin::published(&s.0)));
@@ -113,6 +121,7 @@ impl AppState {
             result,
             published,
             storage: RwSignal::new(status),
+            sets_changed,
             damaged: RwSignal::new(damaged),
             show_appraised: RwSignal::new(any_appraised),
             deleted: RwSignal::new(None),
@@ -203,6 +212,7 @@ impl AppState {
             w.custom_sets.push(CustomSet { file: file.to_owned(), json });
             w.select(&framework.id, &group);
         });
+        self.sets_changed.update(|n| *n += 1);
         Ok(framework)
     }
 
@@ -263,7 +273,11 @@ impl AppState {
             }
             let Some(Ok(ws)) = ev.new_value().map(|v| storage::parse(&v)) else { return };
             if state.workspace.with_untracked(|w| *w != ws) {
+                let sets_differ = state.workspace.with_untracked(|w| w.custom_sets != ws.custom_sets);
                 state.workspace.set(ws);
+                if sets_differ {
+                    state.sets_changed.update(|n| *n += 1);
+                }
             }
         });
         on_cleanup(move || handle.remove());

@@ -9,7 +9,7 @@ use crate::error::{Error, Lang};
 use crate::framework::Framework;
 use crate::level::{level_for, percent_of};
 use crate::number::{format_percent, format_points, round2};
-use crate::rank::{columns, competition_ranks, csv_error, decimal_field, mean};
+use crate::rank::{columns, competition_ranks, csv_error, decimal_field, mean, missing_name, unknown_group};
 use crate::text::{decode_input, name_key};
 
 /// One row of `group,rank,name,total,level,group_average`.
@@ -78,12 +78,7 @@ impl Finding {
 
     #[must_use]
     pub fn message(&self, framework: &Framework, lang: Lang) -> String {
-        let level_name = |id: &str| {
-            framework.levels.iter().find(|l| l.id == id).map_or(id.to_owned(), |l| match lang {
-                Lang::Vi => l.name_vi.clone(),
-                Lang::En => l.name_en.clone(),
-            })
-        };
+        let level_name = |id: &str| framework.level_name(id, lang);
         let vi = lang == Lang::Vi;
         match self {
             Finding::Level { line, name, total, percent, printed, expected_id } => {
@@ -165,13 +160,7 @@ pub fn parse_published(framework: &Framework, file: &str, bytes: &[u8]) -> Resul
         let field = |i: usize| record.get(cols[i]).unwrap_or("").trim();
         let group = field(0);
         if framework.group(group).is_none() {
-            let known = framework.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ");
-            return Err(Error::input(
-                file,
-                line,
-                format!("nhóm “{group}” không có trong bộ chỉ số {} (có: {known})", framework.id),
-                format!("group “{group}” is not in indicator set {} (available: {known})", framework.id),
-            ));
+            return Err(unknown_group(framework, file, line, group));
         }
         let rank = field(1).parse::<usize>().map_err(|_| {
             Error::input(
@@ -182,7 +171,7 @@ pub fn parse_published(framework: &Framework, file: &str, bytes: &[u8]) -> Resul
             )
         })?;
         if field(2).is_empty() {
-            return Err(Error::input(file, line, "thiếu tên cơ quan (cột name)", "missing agency name (column name)"));
+            return Err(missing_name(file, line));
         }
         rows.push(PublishedRow {
             line,

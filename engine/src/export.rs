@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Lang};
 use crate::framework::{Framework, Method};
-use crate::number::{format_vn, round2};
+use crate::number::format_vn;
 use crate::sheet::{evaluate, Answer, Outcome, ScoreSheet, WorkStatus};
 
 /// An answer in words, for the print view and the CSV ("Có", "a = 45; b = 50", …).
@@ -62,7 +62,7 @@ pub const CSV_SEPARATOR: u8 = b';';
 fn points_cell(value: Option<Decimal>) -> String {
     // Two decimals, comma as the decimal mark, no thousands separator: a Vietnamese
     // locale reads "1234,50" as a number; "1.234,50" could be read as text.
-    value.map(|v| format_vn(round2(v), 2).replace('.', "")).unwrap_or_default()
+    value.map(|v| format_vn(v, 2).replace('.', "")).unwrap_or_default()
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark, `;` between fields, `,` as the decimal

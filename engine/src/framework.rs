@@ -207,6 +207,24 @@ impl Framework {
         self.groups.iter().find(|g| g.id == id)
     }
 
+    /// A level's name in `lang`; an id the table lacks is shown as it is.
+    #[must_use]
+    pub fn level_name(&self, id: &str, lang: crate::Lang) -> String {
+        self.levels.iter().find(|l| l.id == id).map_or_else(|| id.to_owned(), |l| match lang {
+            crate::Lang::Vi => l.name_vi.clone(),
+            crate::Lang::En => l.name_en.clone(),
+        })
+    }
+
+    /// A group's name in `lang`; an unknown id is shown as it is.
+    #[must_use]
+    pub fn group_name(&self, id: &str, lang: crate::Lang) -> String {
+        self.group(id).map_or_else(|| id.to_owned(), |g| match lang {
+            crate::Lang::Vi => g.name_vi.clone(),
+            crate::Lang::En => g.name_en.clone(),
+        })
+    }
+
     /// The group, or an error listing the valid ids.
     pub fn require_group(&self, id: &str) -> Result<&Group, Error> {
         self.group(id).ok_or_else(|| Error::UnknownGroup {

@@ -63,25 +63,15 @@ pub fn mean(values: &[Decimal]) -> Option<Decimal> {
 /// Equal totals share a rank and keep their input order.
 pub fn rank(framework: &Framework, entries: &[RankInput]) -> Result<Vec<GroupTable>, Error> {
     for e in entries {
-        if let Some(g) = framework.group(&e.group) {
-            if e.total < Decimal::ZERO || e.total > g.max_points {
-                let max = crate::number::format_compact(g.max_points);
-                let total = crate::number::format_compact(e.total);
-                return Err(Error::input(
-                    "",
-                    e.line,
-                    format!("{}: tổng điểm {total} nằm ngoài 0..{max} của nhóm {}", e.name, e.group),
-                    format!("{}: total {total} is outside 0..{max} of group {}", e.name, e.group),
-                ));
-            }
-        }
-        if framework.group(&e.group).is_none() {
-            let known = framework.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>().join(", ");
+        let g = framework.group(&e.group).ok_or_else(|| unknown_group(framework, "", e.line, &e.group))?;
+        if e.total < Decimal::ZERO || e.total > g.max_points {
+            let max = crate::number::format_compact(g.max_points);
+            let total = crate::number::format_compact(e.total);
             return Err(Error::input(
                 "",
                 e.line,
-                format!("nhóm “{}” không có trong bộ chỉ số {} (có: {known})", e.group, framework.id),
-                format!("group “{}” is not in indicator set {} (available: {known})", e.group, framework.id),
+                format!("{}: tổng điểm {total} nằm ngoài 0..{max} của nhóm {}", e.name, e.group),
+                format!("{}: total {total} is outside 0..{max} of group {}", e.name, e.group),
             ));
         }
     }
@@ -150,6 +140,21 @@ pub(crate) fn columns(file: &str, headers: &csv::StringRecord, wanted: &[&str]) 
         .collect()
 }
 
+/// A row names a group the set does not have.
+pub(crate) fn unknown_group(framework: &Framework, file: &str, line: usize, group: &str) -> Error {
+    let known = framework.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ");
+    Error::input(
+        file,
+        line,
+        format!("nhóm “{group}” không có trong bộ chỉ số {} (có: {known})", framework.id),
+        format!("group “{group}” is not in indicator set {} (available: {known})", framework.id),
+    )
+}
+
+pub(crate) fn missing_name(file: &str, line: usize) -> Error {
+    Error::input(file, line, "thiếu tên cơ quan (cột name)", "missing agency name (column name)")
+}
+
 pub(crate) fn csv_error(file: &str, e: &csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line() as usize);
     Error::input(file, line, format!("CSV không hợp lệ ({e})"), format!("invalid CSV ({e})"))
@@ -171,7 +176,7 @@ pub fn parse_rank_csv(file: &str, bytes: &[u8]) -> Result<Vec<RankInput>, Error>
         let line = record.position().map_or(0, |p| p.line() as usize);
         let field = |i: usize| record.get(cols[i]).unwrap_or("").trim();
         if field(1).is_empty() {
-            return Err(Error::input(file, line, "thiếu tên cơ quan (cột name)", "missing agency name (column name)"));
+            return Err(missing_name(file, line));
         }
         out.push(RankInput {
             group: field(0).to_owned(),

@@ -5,7 +5,7 @@ use dti_engine::number::{format_compact, format_points};
 use dti_engine::sheet::evaluate;
 use leptos::prelude::*;
 
-use crate::i18n::{group_name, level_name, tr};
+use crate::i18n::{group_name, tr};
 use crate::state::{now, use_state};
 
 /// One line of the list, computed by the engine.
@@ -34,18 +34,17 @@ pub fn Drafts() -> impl IntoView {
     let confirming = RwSignal::new(None::<u32>);
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.workspace.with(|w| {
+        state.workspace.with(|w| state.catalogue.with(|c| {
             w.drafts
                 .iter()
                 .map(|d| {
-                    let framework = state.catalogue.with(|c| c.get(&d.sheet.framework).cloned());
-                    let (set, group, total, level) = match &framework {
+                    let (set, group, total, level) = match c.get(&d.sheet.framework) {
                         Some(f) => {
                             let group = f.group(&d.sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
                             let (total, level) = match evaluate(f, &d.sheet) {
                                 Ok(r) => (
                                     format!("{} / {}", format_points(r.standing.total), format_compact(r.standing.max)),
-                                    level_name(lang, f, &r.standing.level_id),
+                                    f.level_name(&r.standing.level_id, lang),
                                 ),
                                 Err(e) => (e.message(lang), String::new()),
                             };
@@ -56,7 +55,7 @@ pub fn Drafts() -> impl IntoView {
                     Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated, lang) }
                 })
                 .collect::<Vec<_>>()
-        })
+        }))
     });
     let current = move || state.workspace.with(|w| w.current);
     let new_draft = move |_| {

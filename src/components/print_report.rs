@@ -8,7 +8,7 @@ use dti_engine::number::{format_compact, format_percent, format_points};
 use dti_engine::sheet::Outcome;
 use leptos::prelude::*;
 
-use crate::i18n::{group_name, indicator_name, level_name, pick, tr};
+use crate::i18n::{group_name, indicator_name, pick, tr};
 use crate::state::use_state;
 
 fn cell(o: Option<&Outcome>) -> String {
@@ -91,10 +91,10 @@ pub fn PrintReport() -> impl IntoView {
             {tables}
             <h2>{tr(lang, "Kết quả", "Result")}</h2>
             <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm tự đánh giá:", "Self-assessed total:"),
-                format_points(s.total), format_compact(s.max), format_percent(s.percent), level_name(lang, &framework, &s.level_id))}</p>
+                format_points(s.total), format_compact(s.max), format_percent(s.percent), framework.level_name(&s.level_id, lang))}</p>
             {result.appraised.as_ref().map(|a| view! {
                 <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm thẩm định:", "Appraised total:"),
-                    format_points(a.total), format_compact(a.max), format_percent(a.percent), level_name(lang, &framework, &a.level_id))}</p>
+                    format_points(a.total), format_compact(a.max), format_percent(a.percent), framework.level_name(&a.level_id, lang))}</p>
             })}
             <div class="signatures">
                 <div><strong>{tr(lang, "NGƯỜI LẬP PHIẾU", "PREPARED BY")}</strong><br/>{tr(lang, "(Ký, ghi rõ họ tên)", "(Signature, full name)")}</div>

@@ -5,7 +5,7 @@ use dti_engine::quick::quick_check;
 use leptos::prelude::*;
 
 use super::number_field::NumberField;
-use crate::i18n::{group_name, level_name, tr};
+use crate::i18n::{group_name, tr};
 use crate::state::use_state;
 
 #[component]
@@ -34,7 +34,7 @@ pub fn QuickCheck() -> impl IntoView {
             "{} = {} → {}{}",
             format_points(s.total),
             format_percent(s.percent),
-            level_name(lang, &framework, &s.level_id),
+            framework.level_name(&s.level_id, lang),
             rank.unwrap_or_default()
         ))
     };

@@ -5,7 +5,7 @@ use dti_engine::number::{format_compact, format_percent, format_points};
 use dti_engine::rank::would_rank;
 use leptos::prelude::*;
 
-use crate::i18n::{level_name, tr};
+use crate::i18n::tr;
 use crate::state::use_state;
 
 #[component]
@@ -26,7 +26,7 @@ pub fn Summary() -> impl IntoView {
                 tr(lang, "Cần thêm", "Needs"),
                 format_points(n.points_needed),
                 tr(lang, "điểm để đạt mức", "more points for"),
-                level_name(lang, &framework, &n.level_id)
+                framework.level_name(&n.level_id, lang)
             )
         });
         let agency = state.sheet.with(|s| s.agency.clone());
@@ -54,7 +54,7 @@ pub fn Summary() -> impl IntoView {
                 tr(lang, "chỉ số", "indicators"),
                 format_points(a.total),
                 format_percent(a.percent),
-                level_name(lang, &framework, &a.level_id),
+                framework.level_name(&a.level_id, lang),
                 tr(lang, "Chênh lệch:", "Difference:"),
             )
         });
@@ -64,7 +64,7 @@ pub fn Summary() -> impl IntoView {
                 <p class="total"><span class="label">{tr(lang, "Tổng điểm", "Total")}</span>
                     <strong data-testid="total">{format_points(s.total)}</strong>" / "{format_compact(s.max)}</p>
                 <p class="percent"><strong data-testid="percent">{format_percent(s.percent)}</strong></p>
-                <p class=format!("level level-{level_id}") data-testid="level">{level_name(lang, &framework, &level_id)}</p>
+                <p class=format!("level level-{level_id}") data-testid="level">{framework.level_name(&level_id, lang)}</p>
                 {next.map(|n| view! { <p class="next" data-testid="next">{n}</p> })}
                 {appraised.map(|a| view! { <p class="appraised-total" data-testid="appraised-total">{a}</p> })}
                 <p class="position" data-testid="position">{position}</p>

@@ -5,7 +5,6 @@
 use dti_engine::number::{format_compact, format_percent, format_points};
 use leptos::prelude::*;
 
-use crate::i18n::level_name;
 use crate::state::use_state;
 
 #[component]
@@ -20,7 +19,7 @@ pub fn SummaryBar() -> impl IntoView {
         Some(view! {
             <span class="bar-total"><strong>{format_points(s.total)}</strong>" / "{format_compact(s.max)}</span>
             <span>{format_percent(s.percent)}</span>
-            <span class=format!("level level-{level_id}")>{level_name(lang, &framework, &level_id)}</span>
+            <span class=format!("level level-{level_id}")>{framework.level_name(&level_id, lang)}</span>
             <a href="#summary">{crate::i18n::tr(lang, "Chi tiết", "Details")}</a>
         })
     };

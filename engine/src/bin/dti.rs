@@ -124,20 +124,6 @@ fn level_json(framework: &Framework, id: &str) -> Value {
     })
 }
 
-fn level_name(framework: &Framework, id: &str, lang: Lang) -> String {
-    framework.levels.iter().find(|l| l.id == id).map_or(id.to_owned(), |l| match lang {
-        Lang::Vi => l.name_vi.clone(),
-        Lang::En => l.name_en.clone(),
-    })
-}
-
-fn group_name(framework: &Framework, id: &str, lang: Lang) -> String {
-    framework.group(id).map_or(id.to_owned(), |g| match lang {
-        Lang::Vi => g.name_vi.clone(),
-        Lang::En => g.name_en.clone(),
-    })
-}
-
 /// Pads by characters, not bytes, so Vietnamese names line up.
 fn pad(text: &str, width: usize) -> String {
     let n = text.chars().count();
@@ -153,7 +139,7 @@ fn print_tables(out: &mut String, framework: &Framework, tables: &[GroupTable], 
         out.push_str(&format!(
             "{}. {} ({} {max} {})\n",
             i + 1,
-            group_name(framework, &t.group_id, lang),
+            framework.group_name(&t.group_id, lang),
             if vi { "tối đa" } else { "maximum" },
             if vi { "điểm" } else { "points" }
         ));
@@ -165,7 +151,7 @@ fn print_tables(out: &mut String, framework: &Framework, tables: &[GroupTable], 
                 r.rank,
                 pad(&r.name, width),
                 format_points(r.total),
-                level_name(framework, &r.level_id, lang)
+                framework.level_name(&r.level_id, lang)
             ));
         }
         out.push_str(&format!("{}  {}  {:>9}\n\n", pad("", 8), pad(avg, width), format_points(t.average)));
@@ -185,7 +171,7 @@ fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang) -> Re
             for t in &tables {
                 for r in &t.rows {
                     let rank = r.rank.to_string();
-                    let level = level_name(framework, &r.level_id, Lang::Vi);
+                    let level = framework.level_name(&r.level_id, Lang::Vi);
                     // The exact total, so `check` sees what `rank` saw: "625.30" as published when
                     // it has at most 2 decimals, else with a decimal comma ("750,004"), which
                     // the reader cannot take for a thousands separator.
@@ -329,20 +315,20 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
         let vi = lang == Lang::Vi;
         let mut o = String::new();
         let agency = if sheet.agency.is_empty() { "—" } else { &sheet.agency };
-        o.push_str(&format!("{agency} · {} · {}\n", group_name(&framework, &sheet.group, lang), framework.id));
+        o.push_str(&format!("{agency} · {} · {}\n", framework.group_name(&sheet.group, lang), framework.id));
         o.push_str(&format!(
             "{}: {} / {} ({}) — {}\n",
             if vi { "Tổng điểm" } else { "Total" },
             format_points(s.total),
             format_compact(s.max),
             format_percent(s.percent),
-            level_name(&framework, &s.level_id, lang)
+            framework.level_name(&s.level_id, lang)
         ));
         if let Some(n) = &s.next {
             o.push_str(&if vi {
-                format!("Cần thêm {} điểm để đạt mức {}\n", format_points(n.points_needed), level_name(&framework, &n.level_id, lang))
+                format!("Cần thêm {} điểm để đạt mức {}\n", format_points(n.points_needed), framework.level_name(&n.level_id, lang))
             } else {
-                format!("{} more points reach level {}\n", format_points(n.points_needed), level_name(&framework, &n.level_id, lang))
+                format!("{} more points reach level {}\n", format_points(n.points_needed), framework.level_name(&n.level_id, lang))
             });
         }
         for m in &result.mains {
