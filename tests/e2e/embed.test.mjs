@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { GROUPS_2022 } from './lib/calculator.mjs';
-import { launchBrowser } from './lib/harness.mjs';
+import { launchBrowser, withBrowserContext } from './lib/harness.mjs';
 import { startPageServer, startServer } from './lib/server.mjs';
 import { expectChecked, expectCount, expectText, expectTextContains, poll } from './lib/expect.mjs';
 import { assertNoPageErrors, calculatorInFrame, recordFrameErrors } from './lib/pwa.mjs';
@@ -78,14 +78,7 @@ async function settledHeight(portalPage) {
   return { seen, height: h };
 }
 
-async function withContext(fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  try {
-    await fn(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = (fn) => withBrowserContext(browser, fn);
 
 test('embedded on another site: compact, preselected, partitioned notice, frame sized to its content', () =>
   withContext(async (context) => {

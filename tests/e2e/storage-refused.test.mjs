@@ -3,20 +3,11 @@
 
 import { test } from 'node:test';
 
-import { useApp } from './lib/harness.mjs';
+import { refuseStorage, useApp } from './lib/harness.mjs';
 import { expectAttr, expectCount, expectSummary, expectText } from './lib/expect.mjs';
 
 const app = useApp();
 
-/** Runs before any page script: every access to window.localStorage throws. */
-function refuseStorage() {
-  Object.defineProperty(window, 'localStorage', {
-    configurable: true,
-    get() {
-      throw new DOMException('denied', 'SecurityError');
-    },
-  });
-}
 
 test('storage that throws: the notice shows, scoring still works, no page error', async () => {
   const a = await app.open({ initScript: refuseStorage });

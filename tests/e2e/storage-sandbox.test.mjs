@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { launchBrowser, useApp } from './lib/harness.mjs';
+import { launchBrowser, refuseStorage, useApp, withBrowserContext } from './lib/harness.mjs';
 import { expectCount, expectSummary, expectText, expectTextContains, poll } from './lib/expect.mjs';
 import {
   SUBPATH, assertNoPageErrors, buildSubpath, calculatorInFrame, recordFrameErrors, removeDir, startNginx, tempDir,
@@ -15,15 +15,6 @@ import {
 
 const app = useApp();
 
-/** Runs before any page script: every access to window.localStorage throws. */
-function refuseStorage() {
-  Object.defineProperty(window, 'localStorage', {
-    configurable: true,
-    get() {
-      throw new DOMException('denied', 'SecurityError');
-    },
-  });
-}
 
 let work;
 let nginx;
@@ -95,14 +86,7 @@ async function openSandboxed(context) {
   return { page, frame, app: a, assertNoErrors: async () => assertNoPageErrors({ pageErrors }, await frame.evaluate(() => window.__dtiErrors)) };
 }
 
-async function withContext(fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  try {
-    await fn(context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = (fn) => withBrowserContext(browser, fn);
 
 test('inside a sandboxed iframe (opaque origin): renders, says storage is off, scores, no error', {
 }, () =>

@@ -66,3 +66,23 @@ export function useApp() {
     },
   };
 }
+
+/** Runs before any page script: every access to window.localStorage throws. */
+export function refuseStorage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('denied', 'SecurityError');
+    },
+  });
+}
+
+/** Runs `fn` with a fresh context of `browser` (Vietnamese locale), closed afterwards. */
+export async function withBrowserContext(browser, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  try {
+    await fn(context);
+  } finally {
+    await context.close();
+  }
+}
