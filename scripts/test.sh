@@ -8,6 +8,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "spelling: one Vietnamese tone-mark convention (the decisions' own)"
+node --test tests/lint/
+
 step "engine: unit, property and CLI tests (native)"
 cargo test --locked -p dti-engine
 

@@ -20,7 +20,7 @@ pub fn decode_input<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
         Error::input(
             file,
             line,
-            format!("không phải văn bản UTF-8 (byte thứ {}); hãy lưu tệp với mã hoá UTF-8", e.valid_up_to() + 1),
+            format!("không phải văn bản UTF-8 (byte thứ {}); hãy lưu tệp với mã hóa UTF-8", e.valid_up_to() + 1),
             format!("not UTF-8 text (byte {}); save the file as UTF-8", e.valid_up_to() + 1),
         )
     })?;
@@ -46,7 +46,7 @@ fn fold(c: char) -> Option<char> {
 }
 
 /// A spelling-tolerant key for agency names: case-folded, without diacritics (precomposed
-/// or combining), spaces collapsed. "Ban Tuyên giáo Tỉnh uỷ" and "ban tuyên giáo tỉnh ủy"
+/// or combining), spaces collapsed. "Ban Tuyên giáo Tỉnh u\u{1ef7}" and "ban tuyên giáo tỉnh ủy"
 /// (the old and new placement of the tone mark) get the same key.
 #[must_use]
 pub fn name_key(name: &str) -> String {

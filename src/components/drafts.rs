@@ -75,7 +75,7 @@ pub fn Drafts() -> impl IntoView {
         let id = r.id;
         let is_current = move || current() == id;
         let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
-        let delete_label = format!("{} {name}", tr(lang, "Xoá phiếu", "Delete draft"));
+        let delete_label = format!("{} {name}", tr(lang, "Xóa phiếu", "Delete draft"));
         let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
         let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
         view! {
@@ -97,18 +97,18 @@ pub fn Drafts() -> impl IntoView {
                     })>{tr(lang, "Nhân bản", "Duplicate")}</button>
                     {move || if confirming.get() == Some(id) {
                         view! {
-                            <span class="confirm" role="group" aria-label=tr(lang, "Xác nhận xoá", "Confirm deletion")>
-                                {tr(lang, "Xoá phiếu này?", "Delete this draft?")}" "
+                            <span class="confirm" role="group" aria-label=tr(lang, "Xác nhận xóa", "Confirm deletion")>
+                                {tr(lang, "Xóa phiếu này?", "Delete this draft?")}" "
                                 <button type="button" class="danger" on:click=move |_| {
                                     let removed = state.workspace.try_update(|w| w.remove(id)).flatten();
                                     state.deleted.set(removed);
                                     confirming.set(None);
-                                }>{tr(lang, "Xoá", "Delete")}</button>
-                                <button type="button" on:click=move |_| confirming.set(None)>{tr(lang, "Huỷ", "Cancel")}</button>
+                                }>{tr(lang, "Xóa", "Delete")}</button>
+                                <button type="button" on:click=move |_| confirming.set(None)>{tr(lang, "Hủy", "Cancel")}</button>
                             </span>
                         }.into_any()
                     } else {
-                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xoá", "Delete")}</button> }.into_any()
+                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
                     }}
                 </td>
             </tr>
@@ -121,7 +121,7 @@ pub fn Drafts() -> impl IntoView {
                 let lang = state.lang.get();
                 view! {
                     <p class="notice-undo" role="status">
-                        {format!("{} {}. ", tr(lang, "Đã xoá phiếu", "Deleted draft"), d.sheet.agency)}
+                        {format!("{} {}. ", tr(lang, "Đã xóa phiếu", "Deleted draft"), d.sheet.agency)}
                         <button type="button" on:click=undo>{tr(lang, "Hoàn tác", "Undo")}</button>
                     </p>
                 }

@@ -33,13 +33,13 @@ pub fn StorageNotice() -> impl IntoView {
         state.damaged.get().map(|(raw, reason)| view! {
             <div class="banner banner-error" role="alert">
                 <p>{tr(lang,
-                    "Không đọc được phiếu đã lưu trước đây. Bản gốc được giữ nguyên trong bộ nhớ trình duyệt (khoá ",
+                    "Không đọc được phiếu đã lưu trước đây. Bản gốc được giữ nguyên trong bộ nhớ trình duyệt (khóa ",
                     "The previously saved sheet could not be read. The original is kept unchanged in browser storage (key ")}
                     <code>{DAMAGED_KEY}</code>"). "{format!("({reason})")}</p>
                 <details><summary>{tr(lang, "Xem nội dung gốc", "Show the original text")}</summary>
                     <pre class="raw">{raw}</pre></details>
                 <button type="button" on:click=move |_| { discard_damaged(); state.damaged.set(None); }>
-                    {tr(lang, "Đã lưu lại nội dung cần thiết — xoá bản hỏng", "I kept what I need — delete the damaged copy")}
+                    {tr(lang, "Đã lưu lại nội dung cần thiết — xóa bản hỏng", "I kept what I need — delete the damaged copy")}
                 </button>
             </div>
         })

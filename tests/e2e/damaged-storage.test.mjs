@@ -33,7 +33,7 @@ test('a damaged stored sheet is kept aside, shown, and never overwritten', async
   assert.equal(await a.page.evaluate(() => localStorage.getItem('dti.workspace.damaged')), BROKEN);
   // Still shown on later visits until the user discards it.
   await expectTextContains(a.page.locator('.banner-error'), 'Không đọc được phiếu đã lưu trước đây');
-  await a.page.getByRole('button', { name: 'Đã lưu lại nội dung cần thiết — xoá bản hỏng' }).click();
+  await a.page.getByRole('button', { name: 'Đã lưu lại nội dung cần thiết — xóa bản hỏng' }).click();
   assert.equal(await a.page.locator('.banner-error').count(), 0);
   assert.equal(await a.page.evaluate(() => localStorage.getItem('dti.workspace.damaged')), null);
   await a.done();

@@ -1,5 +1,5 @@
 // Drafts side by side: two agencies' sheets, each opened with "Mở" showing its own name
-// and answers; the list with totals and levels; duplicate; delete (confirmed, "Huỷ"
+// and answers; the list with totals and levels; duplicate; delete (confirmed, "Hủy"
 // keeps it) with "Hoàn tác"; all of it after a reload. Changing the group of a draft that
 // has answers keeps that draft and opens another one (Workspace::select).
 //
@@ -88,21 +88,21 @@ test('two drafts: open, list, duplicate, delete with confirmation and undo; all 
     [COPY, '2022', CO_TTHC, '18,00 / 1.000', 'Khởi động'],
   ]);
 
-  // Delete asks first; "Huỷ" keeps the draft.
+  // Delete asks first; "Hủy" keeps the draft.
   await a.deleteDraftButton(YT).click();
-  await expectTextContains(a.confirmDelete, 'Xoá phiếu này?');
-  await expectCount(a.confirmDelete.getByRole('button'), 2, 'the confirmation offers Xoá and Huỷ');
-  await expectCount(a.deleteDraftButton(YT), 0, 'the row asks instead of offering Xoá again');
-  await expectCount(a.draftRow(YT).getByRole('group', { name: 'Xác nhận xoá' }), 1, 'the confirmation is in the row of Sở Y tế');
-  await a.confirmDelete.getByRole('button', { name: 'Huỷ', exact: true }).click();
+  await expectTextContains(a.confirmDelete, 'Xóa phiếu này?');
+  await expectCount(a.confirmDelete.getByRole('button'), 2, 'the confirmation offers Xóa and Hủy');
+  await expectCount(a.deleteDraftButton(YT), 0, 'the row asks instead of offering Xóa again');
+  await expectCount(a.draftRow(YT).getByRole('group', { name: 'Xác nhận xóa' }), 1, 'the confirmation is in the row of Sở Y tế');
+  await a.confirmDelete.getByRole('button', { name: 'Hủy', exact: true }).click();
   await expectCount(a.confirmDelete, 0);
-  await expectCount(a.draftRow(YT), 1, 'Huỷ keeps the draft');
+  await expectCount(a.draftRow(YT), 1, 'Hủy keeps the draft');
   await expectCount(a.undoNotice, 0);
 
   await a.deleteDraftButton(YT).click();
-  await a.confirmDelete.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await a.confirmDelete.getByRole('button', { name: 'Xóa', exact: true }).click();
   await expectCount(a.draftRow(YT), 0, 'deleted');
-  await expectText(a.undoNotice, `Đã xoá phiếu ${YT}. Hoàn tác`);
+  await expectText(a.undoNotice, `Đã xóa phiếu ${YT}. Hoàn tác`);
   await expectList(a, [
     [TC, '2022', CO_TTHC, '18,00 / 1.000', 'Khởi động'],
     [COPY, '2022', CO_TTHC, '18,00 / 1.000', 'Khởi động'],

@@ -136,8 +136,8 @@ export class Calculator {
   }
   openDraftButton(name) { return this.page.getByRole('button', { name: `Mở phiếu ${name}`, exact: true }); }
   duplicateDraftButton(name) { return this.page.getByRole('button', { name: `Nhân bản phiếu ${name}`, exact: true }); }
-  deleteDraftButton(name) { return this.page.getByRole('button', { name: `Xoá phiếu ${name}`, exact: true }); }
-  get confirmDelete() { return this.draftsSection.getByRole('group', { name: 'Xác nhận xoá', exact: true }); }
+  deleteDraftButton(name) { return this.page.getByRole('button', { name: `Xóa phiếu ${name}`, exact: true }); }
+  get confirmDelete() { return this.draftsSection.getByRole('group', { name: 'Xác nhận xóa', exact: true }); }
   get newDraftButton() { return this.page.getByRole('button', { name: 'Tạo phiếu mới', exact: true }); }
   get undoNotice() { return this.draftsSection.locator('.notice-undo'); }
 
