@@ -16,10 +16,14 @@ pub fn SummaryBar() -> impl IntoView {
         let Some(Ok(result)) = state.result.get() else { return None };
         let s = &result.standing;
         let level_id = s.level_id.clone();
-        Some(view! {
-            <span class="bar-total"><strong>{format_points(s.total)}</strong>" / "{format_compact(s.max)}</span>
+        // Like the summary: no level for a sheet with no answer yet.
+        let standing = (!result.is_blank()).then(|| view! {
             <span>{format_percent(s.percent)}</span>
             <span class=format!("level level-{level_id}")>{framework.level_name(&level_id, lang)}</span>
+        });
+        Some(view! {
+            <span class="bar-total"><strong>{format_points(s.total)}</strong>" / "{format_compact(s.max)}</span>
+            {standing}
             <a href="#summary">{crate::i18n::tr(lang, "Chi tiết", "Details")}</a>
         })
     };
