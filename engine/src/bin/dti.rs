@@ -369,9 +369,9 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
             let over = if a.complete() {
                 String::new()
             } else if vi {
-                format!(" (trên {} chỉ số đã thẩm định)", a.count)
+                format!(" trên {} chỉ số đã thẩm định", a.count)
             } else {
-                format!(" (over the {} appraised indicators)", a.count)
+                format!(" over the {} appraised indicators", a.count)
             };
             o.push_str(&format!(
                 "{}{over}: {} − {} = {}\n",
