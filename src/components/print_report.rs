@@ -55,8 +55,7 @@ pub fn PrintReport() -> impl IntoView {
                     return view! {
                         <tr class="section">
                             <td>{ind.code.clone()}</td>
-                            <td colspan="2">{indicator_name(lang, ind)}" ("{format_compact(ind.max_points)}" "{tr(lang, "điểm", "points")}")"</td>
-                            <td></td>
+                            <td colspan="3">{indicator_name(lang, ind)}" ("{format_compact(ind.max_points)}" "{tr(lang, "điểm", "points")}")"</td>
                             <td class="num">{m.map(|m| format_points(m.points))}</td>
                             <td class="num">{m.and_then(|m| m.appraised).map(format_points)}</td>
                             <td class="num">{m.and_then(dti_engine::sheet::MainResult::difference).map(format_points)}</td>
