@@ -40,9 +40,10 @@ pub fn PrintReport() -> impl IntoView {
         let Some(Ok(result)) = state.result.get() else { return None };
         let sheet = state.sheet.get();
         let group = framework.group(&sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
+        // The set's title already says "(bộ tham khảo)" where it is one; add only what it lacks.
         let status = match framework.status {
-            Status::Official => tr(lang, "bộ chỉ số chính thức", "official indicator set"),
-            Status::Reference => tr(lang, "bộ tham khảo, không phải bộ chính thức", "reference set, not the official one"),
+            Status::Official => "",
+            Status::Reference => tr(lang, " — không phải bộ chỉ số chính thức", " — not the official indicator set"),
         };
         let rows = framework
             .nodes(&sheet.group)
@@ -178,7 +179,7 @@ pub fn PrintReport() -> impl IntoView {
             <dl class="report-meta">
                 <div><dt>{tr(lang, "Cơ quan, đơn vị:", "Agency:")}</dt><dd>{agency}</dd></div>
                 <div><dt>{tr(lang, "Nhóm:", "Group:")}</dt><dd>{group}</dd></div>
-                <div><dt>{tr(lang, "Bộ chỉ số:", "Indicator set:")}</dt><dd>{format!("{} — {status}", pick(lang, &framework.title_vi, &framework.title_en))}</dd></div>
+                <div><dt>{tr(lang, "Bộ chỉ số:", "Indicator set:")}</dt><dd>{format!("{}{status}", pick(lang, &framework.title_vi, &framework.title_en))}</dd></div>
             </dl>
             <div class="summary-box">
                 <p class="summary-own"><strong>{own_line}</strong></p>
