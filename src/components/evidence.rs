@@ -66,6 +66,7 @@ pub fn EvidenceBox(code: String, hint: String) -> impl IntoView {
         };
         let set_code = code.clone();
         let pick_code = code.clone();
+        let picker: NodeRef<leptos::html::Input> = NodeRef::new();
         view! {
             <div class="field date-field" class:field-error=move || error().is_some()>
                 <label for=id.clone()>{tr(lang, "Ngày văn bản", "Document date")}</label>
@@ -89,16 +90,22 @@ pub fn EvidenceBox(code: String, hint: String) -> impl IntoView {
                             let value = event_target_value(&ev);
                             state.edit_entry(&set_code, |entry| entry.evidence.date = value);
                         } />
-                    <label class="picker">
-                        <span class="visually-hidden">{tr(lang, "Chọn ngày văn bản trên lịch", "Pick the document date on a calendar")}</span>
-                        <input type="date" id=picker_id
+                    // The browser's date input shows its own locale's order (mm/dd/yyyy on
+                    // many systems); only its calendar is used, opened by a button.
+                    <span class="picker">
+                        <input type="date" id=picker_id class="picker-input" tabindex="-1" aria-hidden="true" node_ref=picker
                             prop:value=move || evidence.with(|(e, _)| parse_date(&e.date).ok().flatten().map(Date::to_iso).unwrap_or_default())
                             on:change=move |ev| {
                                 if let Some(d) = Date::from_iso(&event_target_value(&ev)) {
                                     state.edit_entry(&pick_code, |entry| entry.evidence.date = d.to_vn());
                                 }
                             } />
-                    </label>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            if let Some(input) = picker.get() {
+                                let _ = input.show_picker();
+                            }
+                        }>{tr(lang, "Chọn trên lịch", "Pick on a calendar")}</button>
+                    </span>
                 </div>
             </div>
         }

@@ -84,6 +84,9 @@ test('evidence and status of a scored indicator are kept after a reload; the cou
   await a.openEvidence('1.5');
   for (const key of Object.keys(EVIDENCE)) await a.evidenceField('1.5', key).fill('');
   await expectWithoutEvidence(a, before);
+  // The badge follows the status, which is still set; without a status it goes.
+  await expectText(a.evidenceBox('1.5').locator('summary .badge'), STATUS.label);
+  await a.evidenceField('1.5', 'status').selectOption({ label: '— chưa chọn —' });
   await expectCount(a.evidenceBox('1.5').locator('summary .badge'), 0);
   await a.done();
 });

@@ -78,7 +78,8 @@ test('comma decimals: 12,5 in 1.5 of the no-procedure group → 12,50 and 1,67 %
   await a.pointsInput(20).fill('');
   await expectText(a.earned('1.5'), '—');
   await expectText(a.unanswered, '25 chỉ số chưa trả lời');
-  await expectSummary(a, { total: '0,00', percent: '0,00 %' });
+  // Nothing answered again: the total alone, no percentage or level.
+  await expectSummary(a, { total: '0,00', percent: null, level: null });
   await a.done();
 });
 
