@@ -62,7 +62,7 @@ pub fn QuickCheck() -> impl IntoView {
                 <select id="quick-group" prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
             </div>
             <NumberField id="quick-total".to_owned()
-                label=Signal::derive(move || tr(state.lang.get(), "Tổng điểm", "Total points").to_owned())
+                label=Signal::derive(move || tr(state.lang.get(), "Tổng điểm", "Total score").to_owned())
                 value=text on_input=Callback::new(move |t| text.set(t)) error=error />
             <p class="quick-result" data-testid="quick-result" aria-live="polite">{outcome}</p>
         </section>

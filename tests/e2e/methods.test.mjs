@@ -106,20 +106,20 @@ test('ratio: points are summed exactly, rounded only for display (6,67 + 11,67 +
 
 test('tiers: the value picks a band, shown with its points', async () => {
   const a = await app.open();
-  await expectText(a.row('3.4').locator('.rule').last(), '≥ 50 → 5 · ≥ 100 → 10 · ≥ 200 → 20');
+  await expectText(a.row('3.4').locator('.rule').last(), '≥ 50 Mbps → 5 điểm · ≥ 100 Mbps → 10 điểm · ≥ 200 Mbps → 20 điểm');
   const input = a.row('3.4').getByLabel('Giá trị (Mbps)', { exact: true });
   await input.fill('150');
-  await expectText(a.band('3.4'), 'Bậc 2: ≥ 100 → 10');
+  await expectText(a.band('3.4'), 'Bậc 2: ≥ 100 Mbps → 10 điểm');
   await expectText(a.earned('3.4'), '10,00');
   await expectText(a.total, '10,00');
   await input.fill('49,9');
-  await expectText(a.band('3.4'), 'Dưới bậc thấp nhất → 0');
+  await expectText(a.band('3.4'), 'Dưới bậc thấp nhất: 0 điểm');
   await expectText(a.earned('3.4'), '0,00');
   await input.fill('50');
-  await expectText(a.band('3.4'), 'Bậc 1: ≥ 50 → 5');
+  await expectText(a.band('3.4'), 'Bậc 1: ≥ 50 Mbps → 5 điểm');
   await expectText(a.earned('3.4'), '5,00');
   await input.fill('200');
-  await expectText(a.band('3.4'), 'Bậc 3: ≥ 200 → 20');
+  await expectText(a.band('3.4'), 'Bậc 3: ≥ 200 Mbps → 20 điểm');
   await expectText(a.earned('3.4'), '20,00');
   await expectSummary(a, { total: '20,00', percent: '2,00 %' });
   await input.fill('');

@@ -79,11 +79,11 @@ test('group, language and each group\'s own sheet are kept; the agency name foll
   await expectAttr(a.page.locator('html'), 'lang', 'en');
   await expectText(a.totalLine, 'Total 5,00 / 750');
   await expectChecked(a.page.getByRole('radio', { name: 'Agencies without administrative procedures (750 points)', exact: true }), true);
-  await expectValue(a.page.getByLabel('Self-assessed points (0–20)', { exact: true }), '5');
-  await expectValue(a.page.getByLabel('Agency name', { exact: true }), 'Văn phòng UBND tỉnh');
+  await expectValue(a.page.getByLabel('Self-assessment points (0–20)', { exact: true }), '5');
+  await expectValue(a.page.getByLabel('Name of the agency or locality', { exact: true }), 'Văn phòng UBND tỉnh');
 
   await a.page.getByRole('radio', { name: 'Agencies with administrative procedures (1.000 points)', exact: true }).check();
-  await expectValue(a.page.getByLabel('Self-assessed points (0–20)', { exact: true }), '4');
+  await expectValue(a.page.getByLabel('Self-assessment points (0–20)', { exact: true }), '4');
   await expectText(a.totalLine, 'Total 4,00 / 1.000');
   await a.done();
 });
