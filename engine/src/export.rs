@@ -66,7 +66,7 @@ fn points_cell(value: Option<Decimal>) -> String {
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark, `;` between fields, `,` as the decimal
-/// mark. Columns: Mã, Chỉ tiêu, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch (Tự đánh
+/// mark. Columns: Mã, Chỉ số, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch (Tự đánh
 /// giá − Thẩm định, over the appraised indicators only), Trạng thái, Minh chứng. Rows:
 /// every indicator of the group (main indicators with their subtotals), then the total,
 /// whose Trạng thái says in words how many indicators the council appraised.
@@ -74,11 +74,10 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     let result = evaluate(framework, sheet)?;
     let vi = lang == Lang::Vi;
     let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).from_writer(Vec::new());
-    let header = if vi {
-        ["Mã", "Chỉ tiêu", "Điểm tối đa", "Tự đánh giá", "Thẩm định", crate::sheet::difference_label(lang), "Trạng thái", "Minh chứng"]
-    } else {
-        ["Code", "Indicator", "Maximum", "Self-assessed", "Appraised", crate::sheet::difference_label(lang), "Status", "Evidence"]
-    };
+    use crate::terms::{APPRAISAL, CODE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, STATUS};
+    let difference = crate::sheet::difference_label(lang);
+    let header =
+        [CODE.get(lang), INDICATOR.get(lang), MAX_POINTS.get(lang), SELF_ASSESSMENT.get(lang), APPRAISAL.get(lang), difference.as_str(), STATUS.get(lang), EVIDENCE.get(lang)];
     let io = |e: csv::Error| Error::input("csv", 0, e.to_string(), e.to_string());
     w.write_record(header).map_err(io)?;
     for node in framework.nodes(&sheet.group) {
@@ -116,7 +115,7 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let evidence = entry.map(|e| evidence_text(&e.evidence)).unwrap_or_default();
         w.write_record([&ind.code, name, &max, &self_cell, &appraised, &diff, status, &evidence]).map_err(io)?;
     }
-    let total = if vi { "Tổng điểm" } else { "Total" };
+    let total = crate::terms::TOTAL.get(lang);
     let s = &result.standing;
     let appraisal = result.appraisal.as_ref();
     let appraised = points_cell(appraisal.map(|a| a.total));

@@ -80,14 +80,14 @@ fn the_csv_total_row_keeps_its_shape_with_the_count_in_words() {
     let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
     let csv = sheet_csv(&f, &partly_appraised(), Lang::Vi).unwrap_or_else(|e| panic!("{e}"));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "Mã;Chỉ tiêu;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch (Tự đánh giá − Thẩm định);Trạng thái;Minh chứng");
+    assert_eq!(lines[0], "Mã;Chỉ số;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch (Tự đánh giá − Thẩm định);Trạng thái;Minh chứng");
     assert!(lines.contains(&"1;Nhận thức số;100,00;78,00;27,50;35,50;;"), "{csv}");
     assert_eq!(
         lines.last().copied(),
         Some(";Tổng điểm;1000,00;275,50;130,00;40,50;đã thẩm định sáu trên ba mươi chỉ số (chưa đủ, chưa xếp mức);")
     );
     let en = sheet_csv(&f, &partly_appraised(), Lang::En).unwrap_or_else(|e| panic!("{e}"));
-    assert!(en.trim_end().ends_with(";Total;1000,00;275,50;130,00;40,50;six of thirty indicators appraised (incomplete, no level);"), "{en}");
+    assert!(en.trim_end().ends_with(";Total score;1000,00;275,50;130,00;40,50;six of thirty indicators appraised (incomplete, no level);"), "{en}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use dti_engine::framework::{Method, Status};
 use dti_engine::number::{format_compact, format_percent, format_points};
 use dti_engine::report::answer_phrase;
 use dti_engine::sheet::{difference_label, Outcome};
+use dti_engine::terms::{AGENCY, APPRAISAL, CODE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT};
 use leptos::prelude::*;
 
 use crate::i18n::{group_name, indicator_name, pick, tr};
@@ -104,7 +105,7 @@ pub fn PrintReport() -> impl IntoView {
         let own_line = if blank {
             format!(
                 "{} {} / {} — {}",
-                tr(lang, "Tổng điểm tự đánh giá:", "Self-assessed total:"),
+                tr(lang, "Tổng điểm tự đánh giá:", "Self-assessment total:"),
                 format_points(s.total),
                 format_compact(s.max),
                 tr(lang, "chưa có câu trả lời", "no answer yet")
@@ -112,7 +113,7 @@ pub fn PrintReport() -> impl IntoView {
         } else {
             format!(
                 "{} {} / {} — {} — {}",
-                tr(lang, "Tổng điểm tự đánh giá:", "Self-assessed total:"),
+                tr(lang, "Tổng điểm tự đánh giá:", "Self-assessment total:"),
                 format_points(s.total),
                 format_compact(s.max),
                 format_percent(s.percent),
@@ -125,7 +126,7 @@ pub fn PrintReport() -> impl IntoView {
             Some(a) => match &a.standing {
                 Some(st) => format!(
                     "{} {} / {} — {} — {} ({})",
-                    tr(lang, "Tổng điểm thẩm định:", "Appraised total:"),
+                    tr(lang, "Tổng điểm thẩm định:", "Appraisal total:"),
                     format_points(a.total),
                     format_compact(st.max),
                     format_percent(st.percent),
@@ -177,7 +178,7 @@ pub fn PrintReport() -> impl IntoView {
             </div>
             <h1>{format!("{} {}", tr(lang, "PHIẾU TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM", "DIGITAL TRANSFORMATION SELF-ASSESSMENT"), framework.year)}</h1>
             <dl class="report-meta">
-                <div><dt>{tr(lang, "Cơ quan, đơn vị:", "Agency:")}</dt><dd>{agency}</dd></div>
+                <div><dt>{format!("{}:", AGENCY.get(lang))}</dt><dd>{agency}</dd></div>
                 <div><dt>{tr(lang, "Nhóm:", "Group:")}</dt><dd>{group}</dd></div>
                 <div><dt>{tr(lang, "Bộ chỉ số:", "Indicator set:")}</dt><dd>{format!("{}{status}", pick(lang, &framework.title_vi, &framework.title_en))}</dd></div>
             </dl>
@@ -193,10 +194,10 @@ pub fn PrintReport() -> impl IntoView {
                     <col class="c-self" /><col class="c-appraised" /><col class="c-diff" /><col class="c-evidence" />
                 </colgroup>
                 <thead><tr>
-                    <th>{tr(lang, "Mã", "Code")}</th><th>{tr(lang, "Chỉ số", "Indicator")}</th>
-                    <th>{tr(lang, "Điểm tối đa", "Maximum")}</th><th>{tr(lang, "Trả lời", "Answer")}</th>
-                    <th>{tr(lang, "Tự đánh giá", "Self")}</th><th>{tr(lang, "Thẩm định", "Appraised")}</th>
-                    <th>{difference_label(lang)}</th><th>{tr(lang, "Minh chứng", "Evidence")}</th>
+                    <th>{CODE.get(lang)}</th><th>{INDICATOR.get(lang)}</th>
+                    <th>{MAX_POINTS.get(lang)}</th><th>{tr(lang, "Trả lời", "Answer")}</th>
+                    <th>{SELF_ASSESSMENT.get(lang)}</th><th>{APPRAISAL.get(lang)}</th>
+                    <th>{difference_label(lang)}</th><th>{EVIDENCE.get(lang)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot><tr class="total-row">
@@ -212,7 +213,7 @@ pub fn PrintReport() -> impl IntoView {
             </table>
             <div class="signatures">
                 <div><strong>{tr(lang, "NGƯỜI LẬP PHIẾU", "PREPARED BY")}</strong><br/><em>{tr(lang, "(Ký, ghi rõ họ tên)", "(Signature, full name)")}</em></div>
-                <div><strong>{tr(lang, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF AGENCY")}</strong><br/><em>{tr(lang, "(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)")}</em></div>
+                <div><strong>{tr(lang, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF THE AGENCY")}</strong><br/><em>{tr(lang, "(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)")}</em></div>
             </div>
         })
     };

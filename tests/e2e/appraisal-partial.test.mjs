@@ -125,7 +125,7 @@ test('a partial appraisal: no level, x/y appraised, Chênh lệch over the appra
     has('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     has('Độc lập - Tự do - Hạnh phúc');
     has('PHIẾU TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2022');
-    has('Cơ quan, đơn vị: Sở Tài chính');
+    has('Cơ quan, đơn vị, địa phương: Sở Tài chính');
     has('Tổng điểm tự đánh giá: 275,50 / 1.000 — 27,55 % — Hình thành');
     has('Thẩm định: 130,00 điểm — 6/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức');
     has(DIFFERENCE_LINE);
