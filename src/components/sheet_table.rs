@@ -57,14 +57,20 @@ fn table(framework: &Framework, group: &str, lang: Lang) -> impl IntoView {
     .map(|(vi, en)| view! { <th scope="col">{tr(lang, vi, en)}</th> })
     .collect_view();
     let sections = framework.mains(group).into_iter().map(|main| section(main, lang)).collect_view();
-    let result = move || state.result.get().and_then(Result::ok);
-    let total = move || result().map(|r| format_points(r.standing.total)).unwrap_or_default();
-    let max = move || result().map(|r| format_compact(r.standing.max)).unwrap_or_default();
-    let appraised = move || result().and_then(|r| r.appraised.map(|a| format_points(a.total))).unwrap_or_else(|| "—".to_owned());
-    let difference = move || result().and_then(|r| r.difference()).map(format_points).unwrap_or_else(|| "—".to_owned());
-    let without = move || {
-        result().map(|r| format!("{} {}", r.without_evidence, tr(lang, "chưa có minh chứng", "without evidence"))).unwrap_or_default()
-    };
+    // The totals row, formatted once per change of the result.
+    let totals = Memo::new(move |_| {
+        state.result.with(|r| match r {
+            Some(Ok(r)) => [
+                format_compact(r.standing.max),
+                format_points(r.standing.total),
+                r.appraised.as_ref().map_or_else(|| "—".to_owned(), |a| format_points(a.total)),
+                r.difference().map_or_else(|| "—".to_owned(), format_points),
+                format!("{} {}", r.without_evidence, tr(lang, "chưa có minh chứng", "without evidence")),
+            ],
+            _ => Default::default(),
+        })
+    });
+    let cell = move |i: usize| move || totals.with(|t| t[i].clone());
     view! {
         <div class="sheet-table-wrap">
             <table class="sheet-table" id="sheet-table" data-testid="sheet-table" on:keydown=navigate>
@@ -77,12 +83,12 @@ fn table(framework: &Framework, group: &str, lang: Lang) -> impl IntoView {
                 <tfoot>
                     <tr class="totals">
                         <th scope="row" colspan="2">{tr(lang, "Tổng điểm", "Total score")}</th>
-                        <td class="num">{max}</td>
+                        <td class="num">{cell(0)}</td>
                         <td></td>
-                        <td class="num"><strong data-testid="table-total">{total}</strong></td>
-                        <td class="num"><strong data-testid="table-appraised-total">{appraised}</strong></td>
-                        <td class="num"><strong data-testid="table-difference">{difference}</strong></td>
-                        <td class="small">{without}</td>
+                        <td class="num"><strong data-testid="table-total">{cell(1)}</strong></td>
+                        <td class="num"><strong data-testid="table-appraised-total">{cell(2)}</strong></td>
+                        <td class="num"><strong data-testid="table-difference">{cell(3)}</strong></td>
+                        <td class="small">{cell(4)}</td>
                     </tr>
                 </tfoot>
             </table>

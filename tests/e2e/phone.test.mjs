@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './lib/harness.mjs';
-import { expectCount, expectTextContains } from './lib/expect.mjs';
+import { expectCount, expectText, expectTextContains } from './lib/expect.mjs';
 
 const app = useApp();
 const PHONE = { width: 390, height: 844 };
@@ -30,11 +30,17 @@ test('phone: the quick check in one tap from the top, and no conflicting level i
   // The bar shows the empty sheet without a level: nothing to contradict the quick check.
   const bar = page.locator('.summary-bar');
   await expectCount(bar.locator('.level'), 0);
-  await expectTextContains(bar, 'Phiếu chi tiết: 0,00 / 1.000 chưa chấm chỉ số nào');
+  await expectText(bar.locator('.bar-what'), 'Phiếu chi tiết:');
+  await expectText(bar.locator('.bar-total'), '0,00 / 1.000');
+  await expectTextContains(bar, 'chưa chấm chỉ số nào');
   await a.quickCheck('co_tthc', '612');
   await expectTextContains(a.quickResult, '612,00 = 61,20 % → Nâng cao');
   // While the quick check is being typed into, the bar steps aside.
   assert.equal(await bar.isVisible(), false, 'the bar is hidden while the quick check has the focus');
+  // Once the sheet has an answer the bar shows its level, named as the sheet's.
+  await a.page.locator('[id="f-1.5-value"]').fill('12');
+  await expectText(bar.locator('.level'), 'Khởi động');
+  await expectText(bar.locator('.bar-total'), '12,00 / 1.000');
   await a.done();
 });
 
