@@ -150,6 +150,7 @@ async fn the_table_view_scores_both_sides_with_the_council_typing_points() {
     // Above the maximum: kept, flagged, tied to the field, not counted.
     type_into(&root, "t-1.1-value", "31");
     leptos::task::tick().await;
+    leptos::task::tick().await;
     let input: HtmlInputElement = find(&root, "[id='t-1.1-value']").unchecked_into();
     assert_eq!(input.value(), "31");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
