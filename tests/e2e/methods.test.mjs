@@ -80,8 +80,8 @@ test('ratio: a / b × maximum, exact until display (2 of 3 on 20 → 13,33)', as
   // a ≥ b earns the maximum (a and b stay as typed).
   await num.fill('5');
   await expectText(a.earned('1.2'), '20,00');
-  // Comma decimals in both: 1,5 of 2 → 15.
-  await a.setRatio('1.2', '1,5', '2');
+  // Counts with thousands dots: 1.500 of 2.000 → 15.
+  await a.setRatio('1.2', '1.500', '2.000');
   await expectText(a.earned('1.2'), '15,00');
   // b = 0: 1.2 scores 0, 5.1 scores its maximum (as each indicator's rule says).
   await a.setRatio('1.2', '0', '0');

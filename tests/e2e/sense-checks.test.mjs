@@ -55,7 +55,7 @@ test('percentage fields take "85%" and refuse 62125', async () => {
   await expectValue(a.field('8.2'), '85%');
   await expectTextContains(a.band('8.2'), 'Bậc');
   await a.setTier('8.2', '62125');
-  await expectTextContains(a.fieldError('8.2'), 'tỷ lệ phần trăm không quá 100; bạn nhập 62125');
+  await expectTextContains(a.fieldError('8.2'), 'tỷ lệ phần trăm không quá 100; bạn nhập 62.125');
   await expectCount(a.band('8.2'), 0);
   await a.done();
 });
