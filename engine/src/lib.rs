@@ -6,6 +6,7 @@
 //! the browser app and the `dti` command share this crate.
 #![forbid(unsafe_code)]
 
+pub mod annex;
 pub mod builtin;
 pub mod check;
 pub mod error;
@@ -17,6 +18,8 @@ pub mod quick;
 pub mod rank;
 pub mod sheet;
 pub mod text;
+#[cfg(feature = "xlsx-read")]
+pub mod xlsx;
 
 pub use error::{Error, Lang, NumberError};
 pub use framework::Framework;
