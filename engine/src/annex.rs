@@ -302,12 +302,21 @@ impl Problems<'_> {
     fn add(&mut self, sheet: &str, row: usize, column: String, vi: impl Into<String>, en: impl Into<String>) {
         self.list.push(Error::Annex {
             file: self.file.to_owned(),
-            sheet: sheet.to_owned(),
+            sheet: canonical_sheet(sheet),
             row,
             column,
             reason: vi.into(),
             reason_en: en.into(),
         });
+    }
+}
+
+/// The layout's name of a sheet (errors carry one of the two).
+fn canonical_sheet(name: &str) -> &'static str {
+    if key(name) == key(SHEET_SET) {
+        SHEET_SET
+    } else {
+        SHEET_INDICATORS
     }
 }
 
@@ -691,11 +700,11 @@ pub fn read(file: &str, set: &Sheet, table: &Sheet) -> Result<Framework, ImportE
 fn place_engine_error(e: Error, list: &[Item], groups: &[(usize, Group)], set: &Sheet, tname: &str) -> Error {
     let Error::FrameworkInvalid { file, code, expected } = &e else { return e };
     let (sheet, row) = if let Some(item) = list.iter().find(|i| &i.code == code) {
-        (tname.to_owned(), item.row)
+        (canonical_sheet(tname), item.row)
     } else if let Some((row, _)) = groups.iter().find(|(_, g)| &g.id == code) {
-        (set.name.clone(), *row)
+        (canonical_sheet(&set.name), *row)
     } else {
-        (set.name.clone(), 0)
+        (canonical_sheet(&set.name), 0)
     };
     let (vi, en) = expected.split_once(" / ").unwrap_or((expected, expected));
     Error::Annex { file: file.clone(), sheet, row, column: String::new(), reason: format!("cần {vi}"), reason_en: format!("expected {en}") }
@@ -935,7 +944,7 @@ fn read_method(row: &Row, cols: &Columns, tname: &str, p: &mut Problems) -> (Opt
                 }
             }
             // The annex lists the highest band first; the set keeps them ascending.
-            tiers.sort_by(|a, b| a.min.cmp(&b.min));
+            tiers.sort_by_key(|t| t.min);
             let unit_vi = cols.get(row, Col::Unit);
             Method::Tiers { unit_en: or_vi(cols.get(row, Col::UnitEn), &unit_vi), unit_vi, tiers }
         }
@@ -1255,7 +1264,7 @@ pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
     let split = rows.iter().position(|r| is_table_header(&r.cell(0).text())).ok_or_else(|| {
         ImportError::Invalid(vec![Error::Annex {
             file: file.to_owned(),
-            sheet: SHEET_INDICATORS.into(),
+            sheet: SHEET_INDICATORS,
             row: 0,
             column: String::new(),
             reason: "không thấy dòng tiêu đề bảng chỉ số (ô đầu là “STT/Mã”); các dòng “Bộ chỉ số” đứng trước nó".into(),

@@ -72,11 +72,12 @@ pub enum Error {
     /// A number in an input file.
     #[error("{file}, dòng {line}, cột {column}: {source}")]
     InputNumber { file: String, line: usize, column: String, source: NumberError },
-    /// A cell of an annex table (xlsx or CSV layout of a set): the sheet, the row as the
+    /// A cell of an annex table (xlsx or CSV layout of a set): the sheet ("Chỉ số" or "Bộ
+    /// chỉ số"), the row as the
     /// spreadsheet numbers it (0 when the whole sheet) and the column ("E “Cách tính”",
     /// empty when the whole row).
     #[error("{}", annex_place(file, sheet, *row, column, reason, false))]
-    Annex { file: String, sheet: String, row: usize, column: String, reason: String, reason_en: String },
+    Annex { file: String, sheet: &'static str, row: usize, column: String, reason: String, reason_en: String },
 }
 
 fn annex_place(file: &str, sheet: &str, row: usize, column: &str, reason: &str, en: bool) -> String {

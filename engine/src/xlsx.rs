@@ -17,7 +17,7 @@ fn decimal_of(f: f64) -> Option<Decimal> {
 }
 
 #[cfg(feature = "xlsx-read")]
-fn sheet_of(file: &str, range: &calamine::Range<calamine::Data>, name: &str) -> Result<Sheet, Error> {
+fn sheet_of(file: &str, range: &calamine::Range<calamine::Data>, name: &'static str) -> Result<Sheet, Error> {
     use calamine::Data;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
@@ -27,7 +27,7 @@ fn sheet_of(file: &str, range: &calamine::Range<calamine::Data>, name: &str) -> 
         for (j, data) in cells.iter().enumerate() {
             let place = |what: &str, what_en: &str| Error::Annex {
                 file: file.to_owned(),
-                sheet: name.to_owned(),
+                sheet: name,
                 row: number,
                 column: crate::annex::column_letter(col0 as usize + j),
                 reason: format!("ô {what}; cần chữ hoặc số (định dạng ô là Văn bản hoặc Số)"),
@@ -74,7 +74,7 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
         let Some(name) = found else {
             problems.push(Error::Annex {
                 file: file.to_owned(),
-                sheet: wanted.to_owned(),
+                sheet: wanted,
                 row: 0,
                 column: String::new(),
                 reason: format!("không có trang “{wanted}”; tệp có: {}", names.join(", ")),

@@ -22,10 +22,16 @@ fn normalized(mut f: Framework) -> Framework {
     f
 }
 
-/// Both reference sets (whatever `data/frameworks` holds) and the fixture.
+/// Both reference sets (whatever `data/frameworks` holds), the fixture, and the fixture
+/// with decimal maxima (7,5 + 7,5 + 10 + 15 = 40), which a Vietnamese locale writes "7,5".
 fn sets() -> Vec<Framework> {
     let mut v: Vec<Framework> = builtin::ids().into_iter().map(|id| builtin::framework(id).unwrap_or_else(|e| panic!("{e}"))).collect();
     v.push(common::mini());
+    let mut decimal = common::mini();
+    decimal.id = "mini-thap-phan".into();
+    decimal.indicators[1].children[0].max_points = common::d("7.5");
+    decimal.indicators[1].children[1].max_points = common::d("7.5");
+    v.push(Framework::from_json("x", &serde_json::to_string(&decimal).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}")));
     v
 }
 
@@ -101,7 +107,9 @@ fn a_csv_saved_by_libreoffice_in_the_vietnamese_locale_imports_to_the_same_set()
             let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let text = String::from_utf8_lossy(&bytes);
             // LibreOffice wrote the numbers the Vietnamese way: "12,5" stays "12,5".
-            if f.id == "mini" {
+            if f.id == "mini-thap-phan" {
+                let row = if out == "comma" { "\n1.1,2,Điểm trực tiếp,Direct points,\"7,5\",\"7,5\"," } else { "\n1.1;2;Điểm trực tiếp;Direct points;7,5;7,5;" };
+                assert!(text.contains(row), "{out}: {text}");
                 assert!(text.contains("Dự đủ: 7,5"), "{out}: {text}");
             }
             let back = annex::from_csv(&path.display().to_string(), &bytes).unwrap_or_else(|e| panic!("{} ({out}): {}\n{text}", f.id, errors(&e)));
