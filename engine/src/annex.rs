@@ -299,6 +299,15 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
+    /// The problems in reading order: the set sheet, then the table, row by row.
+    fn into_error(mut self) -> ImportError {
+        self.list.sort_by_key(|e| match e {
+            Error::Annex { sheet, row, .. } => (*sheet != SHEET_SET, *row),
+            _ => (true, usize::MAX),
+        });
+        ImportError::Invalid(self.list)
+    }
+
     fn add(&mut self, sheet: &str, row: usize, column: String, vi: impl Into<String>, en: impl Into<String>) {
         self.list.push(Error::Annex {
             file: self.file.to_owned(),
@@ -515,6 +524,16 @@ impl Columns {
         )
     }
 
+    /// The group-maximum columns together: "E–G “Điểm tối đa: …”".
+    fn max_span(&self) -> String {
+        let idx: Vec<usize> = self.cols.iter().filter(|(_, _, c)| matches!(c, Col::Max(_))).map(|(i, _, _)| *i).collect();
+        match (idx.iter().min(), idx.iter().max()) {
+            (Some(a), Some(b)) if a != b => format!("{}–{} “{MAX_PREFIX}: …”", column_letter(*a), column_letter(*b)),
+            (Some(a), _) => format!("{} “{MAX_PREFIX}: …”", column_letter(*a)),
+            _ => String::new(),
+        }
+    }
+
     fn get(&self, row: &Row, col: Col) -> String {
         self.index(col).map(|i| row.cell(i).text()).unwrap_or_default()
     }
@@ -586,14 +605,14 @@ pub fn read(file: &str, set: &Sheet, table: &Sheet) -> Result<Framework, ImportE
     let mut p = Problems { file, list: Vec::new() };
     let part = read_set_sheet(set, &mut p);
     if part.groups.is_empty() {
-        return Err(ImportError::Invalid(p.list));
+        return Err(p.into_error());
     }
     let groups: Vec<Group> = part.groups.iter().map(|(_, g)| g.clone()).collect();
     let Some((head_pos, cols)) = read_header(table, &groups, &mut p) else {
-        return Err(ImportError::Invalid(p.list));
+        return Err(p.into_error());
     };
     if cols.index(Col::Code).is_none() || cols.index(Col::Method).is_none() {
-        return Err(ImportError::Invalid(p.list));
+        return Err(p.into_error());
     }
     let tname = table.name.as_str();
     let mut list: Vec<Item> = Vec::new();
@@ -654,7 +673,7 @@ pub fn read(file: &str, set: &Sheet, table: &Sheet) -> Result<Framework, ImportE
         }
     }
     if !p.list.is_empty() {
-        return Err(ImportError::Invalid(p.list));
+        return Err(p.into_error());
     }
     let value = |k: &str| part.values.get(k).map(|(_, v)| v.clone()).unwrap_or_default();
     let year_row = part.values.get(K_YEAR).map_or(0, |(r, _)| *r);
@@ -673,7 +692,7 @@ pub fn read(file: &str, set: &Sheet, table: &Sheet) -> Result<Framework, ImportE
         Status::Reference
     });
     if !p.list.is_empty() {
-        return Err(ImportError::Invalid(p.list));
+        return Err(p.into_error());
     }
     let all_groups = groups.len();
     let indicators = mains.iter().map(|&m| build(&list, m, Some(all_groups), &groups)).collect();
@@ -774,7 +793,7 @@ fn read_item(row: &Row, cols: &Columns, groups: &[Group], tname: &str, p: &mut P
     let mut max = maxes.first().map(|(_, v)| *v);
     if maxes.iter().any(|(_, v)| Some(*v) != max) {
         let listed = maxes.iter().map(|(gi, v)| format!("{} = {}", groups[*gi].id, crate::number::format_compact(*v))).collect::<Vec<_>>().join(", ");
-        p.add(tname, row.number, String::new(),
+        p.add(tname, row.number, cols.max_span(),
             format!("điểm tối đa khác nhau giữa các nhóm ({listed}): mỗi dòng có một điểm tối đa; tách thành các dòng riêng cho từng nhóm (mỗi nhóm một chỉ số chính riêng)"),
             format!("different maxima across groups ({listed}): a row has one maximum; split it into rows per group (a main indicator per group)"));
         max = None;
@@ -967,13 +986,13 @@ fn check_items(list: &mut [Item], cols: &Columns, groups: &[Group], tname: &str,
             } else {
                 format!("ghi điểm tối đa vào các cột nhóm của chỉ số chính {} ({})", main.code, main.maxes.iter().map(|(g, _)| groups[*g].id.as_str()).collect::<Vec<_>>().join(", "))
             };
-            p.add(tname, item.row, String::new(), format!("thiếu điểm tối đa: {hint}"), "missing maximum: fill the group columns of the groups it applies to (empty = not applicable)");
+            p.add(tname, item.row, cols.max_span(), format!("thiếu điểm tối đa: {hint}"), "missing maximum: fill the group columns of the groups it applies to (empty = not applicable)");
         } else if item.main != i {
             let own: Vec<usize> = item.maxes.iter().map(|(g, _)| *g).collect();
             let theirs: Vec<usize> = main.maxes.iter().map(|(g, _)| *g).collect();
             if own != theirs && !theirs.is_empty() {
                 let names = |v: &[usize]| v.iter().map(|g| groups[*g].id.as_str()).collect::<Vec<_>>().join(", ");
-                p.add(tname, item.row, String::new(),
+                p.add(tname, item.row, cols.max_span(),
                     format!("chỉ số con thuộc đúng các nhóm của chỉ số chính {} ({}), dòng này ghi điểm cho: {}", main.code, names(&theirs), names(&own)),
                     format!("a child applies to exactly the groups of its main indicator {} ({}); this row has maxima for: {}", main.code, names(&theirs), names(&own)));
             }

@@ -170,7 +170,7 @@ fn a_missing_maximum_is_named() {
     let mut a = Annex::new();
     a.put("1.2", "Điểm tối đa: a", Cell::Empty);
     let row = a.put("1.2", "Điểm tối đa: b", Cell::Empty);
-    has(&a.errors(), &format!("trang “Chỉ số”, dòng {row}: thiếu điểm tối đa"));
+    has(&a.errors(), &format!("trang “Chỉ số”, dòng {row}, cột E–F “Điểm tối đa: …”: thiếu điểm tối đa"));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn unparsable_method_parameters_are_named_with_the_expected_form() {
 fn different_maxima_across_groups_ask_for_a_row_per_group() {
     let mut a = Annex::new();
     let row = a.put("1", "Điểm tối đa: b", text("35"));
-    has(&a.errors(), &format!("dòng {row}: điểm tối đa khác nhau giữa các nhóm (a = 40, b = 35)"));
+    has(&a.errors(), &format!("dòng {row}, cột E–F “Điểm tối đa: …”: điểm tối đa khác nhau giữa các nhóm (a = 40, b = 35)"));
     has(&a.errors(), "tách thành các dòng riêng cho từng nhóm");
 }
 

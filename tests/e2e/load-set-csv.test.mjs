@@ -87,7 +87,7 @@ test('a broken annex CSV lists every problem with its row and changes nothing', 
   const message = a.page.getByTestId('set-message');
   await expectTextContains(message, 'phu-luc-loi.csv: 2 lỗi. Không có gì thay đổi.');
   const items = message.locator('li');
-  await expectMatch(items.nth(0), new RegExp(`^phu-luc-loi\\.csv, trang “Chỉ số”, dòng ${row11}: thiếu điểm tối đa`));
+  await expectMatch(items.nth(0), new RegExp(`^phu-luc-loi\\.csv, trang “Chỉ số”, dòng ${row11}, cột E–G “Điểm tối đa: …”: thiếu điểm tối đa`));
   await expectMatch(items.nth(1), new RegExp(`^phu-luc-loi\\.csv, trang “Chỉ số”, dòng ${row15}, cột \\w+ “Cách tính”: “Chấm điểm” không phải cách tính`));
   await expectValue(a.setSelect, 'laocai-2022');
   await a.done();
