@@ -1295,18 +1295,17 @@ pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
     read(file, &set, &table)
 }
 
-/// Reads a set from JSON, the CSV layout or (with the `xlsx-read` feature) an .xlsx
-/// workbook, told apart by their first bytes.
+/// Reads a set from JSON or the CSV layout, told apart by their first bytes. An .xlsx
+/// workbook is refused with what to do instead: reading it is [`crate::xlsx::import_any`]
+/// (native only), so the browser bundle never links the workbook reader, whatever
+/// features a workspace build unifies.
 pub fn import(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        #[cfg(feature = "xlsx-read")]
-        return crate::xlsx::from_xlsx(file, bytes);
-        #[cfg(not(feature = "xlsx-read"))]
+    if is_xlsx(bytes) {
         return Err(ImportError::Unreadable(Error::input(
             file,
             0,
-            "tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8”, hoặc dùng lệnh dti framework import",
-            "an Excel (.xlsx) file cannot be read here; save it as “CSV UTF-8” in Excel, or use the dti framework import command",
+            "tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8 (phân cách bằng dấu phẩy)”, hoặc dùng lệnh dti framework import",
+            "an Excel (.xlsx) file cannot be read here; in Excel use Save As “CSV UTF-8 (comma delimited)”, or the dti framework import command",
         )));
     }
     let text = crate::text::decode_input(file, bytes).map_err(ImportError::Unreadable)?;
@@ -1317,4 +1316,10 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
         });
     }
     from_csv(file, bytes)
+}
+
+/// A zip archive, as every .xlsx is.
+#[must_use]
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
 }

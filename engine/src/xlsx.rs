@@ -94,6 +94,15 @@ pub fn from_xlsx(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
     crate::annex::read(file, &sheets[0], &sheets[1])
 }
 
+/// Reads a set from an .xlsx workbook, the CSV layout or JSON.
+#[cfg(feature = "xlsx-read")]
+pub fn import_any(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
+    if crate::annex::is_xlsx(bytes) {
+        return from_xlsx(file, bytes);
+    }
+    crate::annex::import(file, bytes)
+}
+
 /// The set as an .xlsx workbook: "Chỉ số" first (where the department works), then
 /// "Bộ chỉ số". The same set gives the same bytes (fixed creation date).
 #[cfg(feature = "xlsx")]

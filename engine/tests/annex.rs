@@ -314,4 +314,13 @@ mod xlsx {
         has(&messages(&err), "không có trang “Bộ chỉ số”; tệp có: Chỉ số, Sheet2");
         assert!(matches!(from_xlsx("x.xlsx", b"PK\x03\x04broken"), Err(ImportError::Unreadable(_))));
     }
+
+    #[test]
+    fn the_browser_import_refuses_a_workbook_with_what_to_do_and_the_command_reads_it() {
+        let bytes = to_xlsx(&mini()).unwrap_or_else(|e| panic!("{e}"));
+        let refused = annex::import("phu-luc.xlsx", &bytes).err().unwrap_or_else(|| panic!("accepted"));
+        assert!(matches!(refused, ImportError::Unreadable(_)));
+        has(&messages(&refused), "phu-luc.xlsx, dòng 0: tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8");
+        assert_eq!(dti_engine::xlsx::import_any("phu-luc.xlsx", &bytes).map_err(|e| messages(&e)), Ok(normalized(mini())));
+    }
 }

@@ -408,7 +408,7 @@ fn write_output(path: &str, bytes: &[u8]) -> Result<(), Error> {
 /// A set from a built-in id or a file (JSON, xlsx or CSV); problems go to standard error.
 fn read_set_file(path: &str, lang: Lang) -> Result<Result<Framework, u8>, Error> {
     let bytes = read_input(path)?;
-    match dti_engine::annex::import(path, &bytes) {
+    match dti_engine::xlsx::import_any(path, &bytes) {
         Ok(f) => Ok(Ok(f)),
         Err(ImportError::Unreadable(e)) => Err(e),
         Err(ImportError::Invalid(list)) => {
