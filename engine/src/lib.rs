@@ -17,6 +17,7 @@ pub mod number;
 pub mod quick;
 pub mod rank;
 pub mod sheet;
+pub mod terms;
 pub mod text;
 #[cfg(feature = "xlsx-read")]
 pub mod xlsx;
