@@ -14,6 +14,9 @@ node --test tests/lint/
 step "engine: unit, property and CLI tests (native)"
 cargo test --locked -p dti-engine
 
+step "engine: annex workbooks and CSV re-saved by LibreOffice (headless, Vietnamese locale)"
+cargo test --locked -p dti-engine --test libreoffice -- --ignored
+
 step "app: component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p dti-app
 

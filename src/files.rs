@@ -35,3 +35,10 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 pub async fn read_text(file: &web_sys::File) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
 }
+
+/// The bytes of a file (a CSV may not be UTF-8: the engine names the byte), or `None`
+/// when the browser cannot read it.
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -99,6 +99,25 @@ pub enum Error {
     /// A number in an input file.
     #[error("{file}, dòng {line}, cột {column}: {source}")]
     InputNumber { file: String, line: usize, column: String, source: NumberError },
+    /// A cell of an annex table (xlsx or CSV layout of a set): the sheet ("Chỉ số" or "Bộ
+    /// chỉ số"), the row as the
+    /// spreadsheet numbers it (0 when the whole sheet) and the column ("E “Cách tính”",
+    /// empty when the whole row).
+    #[error("{}", annex_place(file, sheet, *row, column, reason, false))]
+    Annex { file: String, sheet: &'static str, row: usize, column: String, reason: String, reason_en: String },
+}
+
+fn annex_place(file: &str, sheet: &str, row: usize, column: &str, reason: &str, en: bool) -> String {
+    let mut out = format!("{file}, {} “{sheet}”", if en { "sheet" } else { "trang" });
+    if row > 0 {
+        out.push_str(&format!(", {} {row}", if en { "row" } else { "dòng" }));
+    }
+    if !column.is_empty() {
+        out.push_str(&format!(", {} {column}", if en { "column" } else { "cột" }));
+    }
+    out.push_str(": ");
+    out.push_str(reason);
+    out
 }
 
 impl Error {
@@ -123,11 +142,14 @@ impl Error {
                 Error::InputNumber { file, line, column, source } => {
                     format!("{file}, line {line}, column {column}: {}", source.message(Lang::En))
                 }
+                Error::Annex { file, sheet, row, column, reason_en, .. } => {
+                    annex_place(file, sheet, *row, column, reason_en, true)
+                }
             },
         }
     }
 
-    pub(crate) fn input(file: &str, line: usize, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn input(file: &str, line: usize, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Error::Input { file: file.to_owned(), line, reason: vi.into(), reason_en: en.into() }
     }
 }

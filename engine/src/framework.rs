@@ -34,6 +34,28 @@ pub enum ReferenceOrigin {
     External,
 }
 
+/// How much of an indicator the province has published: the reference sets mix facts
+/// from public pages with indicators modelled on other sets, and say which is which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind {
+    /// Published by the province (the basis names the page or decision).
+    Published,
+    /// From the seed decision itself.
+    Seed,
+    /// Not published; the basis says what it is modelled on.
+    Inferred,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    #[serde(default)]
+    pub basis_vi: String,
+    #[serde(default)]
+    pub basis_en: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -154,9 +176,12 @@ pub struct Indicator {
     pub evidence_vi: String,
     #[serde(default)]
     pub evidence_en: String,
-    /// Where this indicator comes from (for reference sets).
-    #[serde(default)]
+    /// Free-text origin, kept for sets written before `provenance`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Published, from the seed, or inferred — and on what basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Indicator>,
 }
@@ -399,7 +424,7 @@ where
     Ok(())
 }
 
-fn check_method<F>(ind: &Indicator, method: &Method, err: &F) -> Result<(), Error>
+pub(crate) fn check_method<F>(ind: &Indicator, method: &Method, err: &F) -> Result<(), Error>
 where
     F: Fn(&str, String) -> Error,
 {

@@ -6,6 +6,7 @@
 //! the browser app and the `dti` command share this crate.
 #![forbid(unsafe_code)]
 
+pub mod annex;
 pub mod builtin;
 pub mod check;
 pub mod date;
@@ -21,6 +22,8 @@ pub mod sheet;
 pub mod terms;
 pub mod text;
 pub mod words;
+#[cfg(feature = "xlsx-read")]
+pub mod xlsx;
 
 pub use error::{Error, Lang, NumberError};
 pub use framework::Framework;

@@ -1,28 +1,61 @@
-//! Loads an indicator set from a JSON file — the official annex when it is typed in —
-//! without rebuilding the app. The engine validates it; a bad file changes nothing.
+//! Loads an indicator set from a file — the official annex when it is typed in — without
+//! rebuilding the app: the set JSON, or the annex table saved as CSV (docs/annex-layout.md).
+//! The engine validates it; a bad file changes nothing and every problem is listed with
+//! its row. Also offers the Excel template and the open set as CSV.
 
+use dti_engine::annex::ImportError;
 use dti_engine::framework::Status;
 use leptos::prelude::*;
 
-use crate::files::{chosen_file, read_text};
+use crate::files::{chosen_file, download, read_bytes};
 use crate::i18n::{pick, tr};
 use crate::state::use_state;
+
+/// The Excel template beside the app: `dti framework export` of the newest built-in set,
+/// written into the build by `scripts/template.sh` (a Trunk hook).
+pub const TEMPLATE_FILE: &str = "mau-bo-chi-so.xlsx";
+
+/// What the last load said: success or not, a summary, and the problems one per row.
+#[derive(Clone)]
+struct Outcome {
+    ok: bool,
+    summary: String,
+    problems: Vec<String>,
+}
 
 #[component]
 pub fn SetLoader() -> impl IntoView {
     let state = use_state();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Outcome>);
     let on_change = move |ev: web_sys::Event| {
         let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let Some(text) = read_text(&file).await else {
-                message.set(Some((false, format!("{name}: {}", tr(lang, "không đọc được tệp", "cannot read the file")))));
+            let unchanged = tr(lang, "Không có gì thay đổi.", "Nothing changed.");
+            let fail = |summary: String, problems: Vec<String>| Outcome { ok: false, summary, problems };
+            let Some(bytes) = read_bytes(&file).await else {
+                message.set(Some(fail(format!("{name}: {} {unchanged}", tr(lang, "không đọc được tệp.", "cannot read the file.")), Vec::new())));
                 return;
             };
-            let outcome = dti_engine::text::decode_input(&name, text.as_bytes())
-                .map(str::to_owned)
+            let framework = match dti_engine::annex::import(&name, &bytes) {
+                Ok(f) => f,
+                Err(ImportError::Unreadable(e)) => {
+                    message.set(Some(fail(format!("{} {unchanged}", e.message(lang)), Vec::new())));
+                    return;
+                }
+                Err(ImportError::Invalid(list)) => {
+                    let summary = match lang {
+                        dti_engine::Lang::Vi => format!("{name}: {} lỗi. {unchanged}", list.len()),
+                        dti_engine::Lang::En => format!("{name}: {} problem(s). {unchanged}", list.len()),
+                    };
+                    message.set(Some(fail(summary, list.iter().map(|e| e.message(lang)).collect())));
+                    return;
+                }
+            };
+            // Kept as JSON, like a set loaded from JSON, and validated again at every start.
+            let outcome = serde_json::to_string(&framework)
+                .map_err(|e| dti_engine::Error::input(&name, 0, e.to_string(), e.to_string()))
                 .and_then(|json| state.load_set(&name, json));
             message.set(Some(match outcome {
                 Ok(f) => {
@@ -30,25 +63,56 @@ pub fn SetLoader() -> impl IntoView {
                         Status::Official => tr(lang, "chính thức", "official"),
                         Status::Reference => tr(lang, "tham khảo", "reference"),
                     };
-                    (true, format!("{} {} ({status}, {} {}).", tr(lang, "Đã nạp bộ chỉ số", "Loaded indicator set"),
-                        pick(lang, &f.title_vi, &f.title_en), f.year, f.id))
+                    Outcome {
+                        ok: true,
+                        summary: format!("{} {} ({status}, {} {}).", tr(lang, "Đã nạp bộ chỉ số", "Loaded indicator set"),
+                            pick(lang, &f.title_vi, &f.title_en), f.year, f.id),
+                        problems: Vec::new(),
+                    }
                 }
-                Err(e) => (false, format!("{} {}", e.message(lang), tr(lang, "Không có gì thay đổi.", "Nothing changed."))),
+                Err(e) => fail(format!("{} {unchanged}", e.message(lang)), Vec::new()),
             }));
         });
+    };
+    let on_csv = move |_| {
+        let Some(f) = state.framework.get_untracked() else { return };
+        let lang = state.lang.get_untracked();
+        match dti_engine::annex::to_csv(&f) {
+            Ok(csv) => {
+                if !download(&format!("bo-chi-so-{}.csv", f.id), &csv, "text/csv;charset=utf-8") {
+                    message.set(Some(Outcome { ok: false, summary: tr(lang, "Trình duyệt chặn tải tệp.", "The browser blocked the download.").into(), problems: Vec::new() }));
+                }
+            }
+            Err(e) => message.set(Some(Outcome { ok: false, summary: e.message(lang), problems: Vec::new() })),
+        }
     };
     view! {
         <details class="set-loader">
             <summary>{move || tr(state.lang.get(), "Nạp bộ chỉ số từ tệp (ví dụ phụ lục chính thức)", "Load an indicator set from a file (e.g. the official annex)")}</summary>
             <p class="hint">{move || tr(state.lang.get(),
-                "Tệp JSON theo định dạng trong thư mục data/frameworks. Bộ có cùng mã (ví dụ laocai-2022) thay cho bộ tham khảo; bộ được giữ trong trình duyệt này.",
-                "A JSON file in the format of data/frameworks. A set with the same id (e.g. laocai-2022) replaces the reference set; it is kept in this browser.")}</p>
+                "Tệp JSON theo định dạng trong thư mục data/frameworks, hoặc bảng phụ lục lưu thành CSV UTF-8 theo mẫu Excel dưới đây. Bộ có cùng mã (ví dụ laocai-2022) thay cho bộ tham khảo; bộ được giữ trong trình duyệt này.",
+                "A JSON file in the format of data/frameworks, or the annex table saved as CSV UTF-8 in the layout of the Excel template below. A set with the same id (e.g. laocai-2022) replaces the reference set; it is kept in this browser.")}</p>
             <div class="field">
-                <label for="load-set">{move || tr(state.lang.get(), "Tệp bộ chỉ số (JSON)", "Indicator-set file (JSON)")}</label>
-                <input type="file" id="load-set" accept=".json,application/json" on:change=on_change />
+                <label for="load-set">{move || tr(state.lang.get(), "Tệp bộ chỉ số (JSON hoặc CSV)", "Indicator-set file (JSON or CSV)")}</label>
+                <input type="file" id="load-set" accept=".json,.csv,application/json,text/csv" on:change=on_change />
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "notice-ok" } else { "error-message" } role="alert" data-testid="set-message">{m}</p>
+            <p class="set-files">
+                <a href=TEMPLATE_FILE download=TEMPLATE_FILE data-testid="set-template">
+                    {move || tr(state.lang.get(), "Tải mẫu bộ chỉ số (Excel)", "Download the indicator-set template (Excel)")}
+                </a>
+                <button type="button" data-testid="set-csv" on:click=on_csv>
+                    {move || tr(state.lang.get(), "Tải bộ chỉ số đang mở (CSV)", "Download the open indicator set (CSV)")}
+                </button>
+            </p>
+            {move || message.get().map(|m| view! {
+                <div class=if m.ok { "notice-ok" } else { "error-message" } role="alert" data-testid="set-message">
+                    <p>{m.summary}</p>
+                    {(!m.problems.is_empty()).then(|| view! {
+                        <ul class="set-problems">
+                            {m.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
+                    })}
+                </div>
             })}
         </details>
     }

@@ -11,6 +11,7 @@ use dti_engine::number::{format_compact, format_machine, format_percent, format_
 use dti_engine::rank::{rank_file, GroupTable};
 use dti_engine::sheet::{evaluate, Outcome, ScoreSheet};
 use dti_engine::text::MAX_INPUT_BYTES;
+use dti_engine::annex::ImportError;
 use dti_engine::{builtin, Error, Framework, Lang};
 use serde_json::{json, Value};
 
@@ -48,6 +49,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Indicator sets as the annex table: import from Excel/CSV, export, check.
+    Framework {
+        #[command(subcommand)]
+        action: FrameworkAction,
+    },
     /// Score a saved score sheet (JSON exported by the app).
     Score {
         file: String,
@@ -57,6 +63,37 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+}
+
+#[derive(Subcommand)]
+enum FrameworkAction {
+    /// Read an annex (.xlsx or CSV in the documented layout) into a set JSON file; on any
+    /// error nothing is written (exit 2).
+    Import {
+        file: String,
+        /// The set JSON to write (- for standard output).
+        #[arg(short, long)]
+        output: String,
+    },
+    /// Write a set (built-in id, or a JSON/xlsx/CSV file) as an annex workbook or CSV; the
+    /// export of a reference set is the template a department starts from.
+    Export {
+        set: String,
+        #[arg(long, value_enum)]
+        format: AnnexFormat,
+        /// The file to write (- for standard output).
+        #[arg(short, long)]
+        output: String,
+    },
+    /// Validate a set file (JSON, xlsx or CSV): exit 0 valid, 1 invalid (every problem
+    /// listed), 2 unreadable.
+    Check { file: String },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum AnnexFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(clap::Args)]
@@ -393,6 +430,92 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
     Ok((out, status))
 }
 
+fn write_output(path: &str, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Input {
+        file: path.to_owned(),
+        line: 0,
+        reason: format!("không ghi được tệp ({e})"),
+        reason_en: format!("cannot write the file ({e})"),
+    };
+    if path == "-" {
+        return std::io::stdout().write_all(bytes).map_err(fail);
+    }
+    std::fs::write(path, bytes).map_err(fail)
+}
+
+/// A set from a built-in id or a file (JSON, xlsx or CSV); problems go to standard error.
+fn read_set_file(path: &str, lang: Lang) -> Result<Result<Framework, u8>, Error> {
+    let bytes = read_input(path)?;
+    match dti_engine::xlsx::import_any(path, &bytes) {
+        Ok(f) => Ok(Ok(f)),
+        Err(ImportError::Unreadable(e)) => Err(e),
+        Err(ImportError::Invalid(list)) => {
+            print_problems(path, &list, lang);
+            Ok(Err(1))
+        }
+    }
+}
+
+fn print_problems(path: &str, list: &[Error], lang: Lang) {
+    let mut err = String::new();
+    err.push_str(&match lang {
+        Lang::Vi => format!("dti: {path}: {} lỗi\n", list.len()),
+        Lang::En => format!("dti: {path}: {} problem(s)\n", list.len()),
+    });
+    for e in list {
+        err.push_str(&format!("- {}\n", e.message(lang)));
+    }
+    let _ = std::io::stderr().write_all(err.as_bytes());
+}
+
+fn set_summary(f: &Framework, lang: Lang) -> String {
+    let groups: Vec<String> = f.groups.iter().map(|g| format!("{} {}", g.id, format_compact(g.max_points))).collect();
+    let count: usize = f.groups.iter().map(|g| f.nodes(&g.id).len()).sum();
+    match lang {
+        Lang::Vi => format!("{} ({}): nhóm {}; {count} dòng chỉ số theo nhóm", f.id, f.year, groups.join(", ")),
+        Lang::En => format!("{} ({}): groups {}; {count} indicator rows across groups", f.id, f.year, groups.join(", ")),
+    }
+}
+
+fn cmd_framework(action: &FrameworkAction, lang: Lang) -> Result<(String, u8), Error> {
+    let vi = lang == Lang::Vi;
+    match action {
+        FrameworkAction::Import { file, output } => {
+            // A failed import exits 2 and writes nothing.
+            let framework = match read_set_file(file, lang)? {
+                Ok(f) => f,
+                Err(_) => return Ok((String::new(), 2)),
+            };
+            let mut json = serde_json::to_string_pretty(&framework).map_err(|e| Error::input(file, 0, e.to_string(), e.to_string()))?;
+            json.push('\n');
+            write_output(output, json.as_bytes())?;
+            let note = if vi { format!("Đã ghi {output}: {}\n", set_summary(&framework, lang)) } else { format!("Wrote {output}: {}\n", set_summary(&framework, lang)) };
+            let _ = std::io::stderr().write_all(note.as_bytes());
+            Ok((String::new(), 0))
+        }
+        FrameworkAction::Export { set, format, output } => {
+            let framework = if std::path::Path::new(set).is_file() {
+                match read_set_file(set, lang)? {
+                    Ok(f) => f,
+                    Err(_) => return Ok((String::new(), 2)),
+                }
+            } else {
+                builtin::framework(set)?
+            };
+            let bytes = match format {
+                AnnexFormat::Xlsx => dti_engine::xlsx::to_xlsx(&framework)?,
+                AnnexFormat::Csv => dti_engine::annex::to_csv(&framework)?.into_bytes(),
+            };
+            write_output(output, &bytes)?;
+            Ok((String::new(), 0))
+        }
+        FrameworkAction::Check { file } => match read_set_file(file, lang)? {
+            Ok(f) => Ok((format!("{file}: {} — {}\n", if vi { "hợp lệ" } else { "valid" }, set_summary(&f, lang)), 0)),
+            Err(code) => Ok((String::new(), code)),
+        },
+    }
+}
+
 fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
     match &cli.command {
         Command::Frameworks { format } => {
@@ -429,6 +552,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
         Command::Rank { file, set, format } => cmd_rank(&load_set(set)?, file, *format, lang),
         Command::Check { file, set, format } => cmd_check(&load_set(set)?, file, *format, lang),
         Command::Score { file, framework_file, format } => cmd_score(file, framework_file.as_deref(), *format, lang),
+        Command::Framework { action } => cmd_framework(action, lang),
     }
 }
 
