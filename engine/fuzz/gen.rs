@@ -231,10 +231,10 @@ pub fn render_json(rng: &mut Rng, value: &Value) -> String {
 /// A CSV table as Excel or a person might save it: separators, decimal commas, CRLF,
 /// blank lines, a byte-order mark, quoted or bare fields, cells swapped for hostile ones,
 /// rows duplicated under another spelling.
-pub fn mutate_csv(rng: &mut Rng, text: &str) -> String {
-    let mut rows: Vec<Vec<String>> = parse_simple_csv(text);
+pub fn mutate_csv(rng: &mut Rng, seed: &[Vec<String>]) -> String {
+    let mut rows: Vec<Vec<String>> = seed.to_vec();
     if rows.is_empty() {
-        return mutate_text(rng, text);
+        return token(rng);
     }
     for _ in 0..1 + rng.below(4) {
         let r = rng.below(rows.len());

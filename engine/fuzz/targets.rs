@@ -37,8 +37,8 @@ pub struct Corpus {
     pub frameworks: Vec<Framework>,
     pub set_seeds: Vec<Value>,
     pub sheet_seeds: Vec<Value>,
-    pub appendix: String,
-    pub totals: String,
+    pub appendix: Vec<Vec<String>>,
+    pub totals: Vec<Vec<String>>,
 }
 
 impl Corpus {
@@ -61,14 +61,9 @@ impl Corpus {
                 }
             }
         }
-        let appendix = builtin::PUBLISHED.first().map(|(_, _, csv)| (*csv).to_owned()).unwrap_or_default();
-        let totals = gen::parse_simple_csv(&appendix)
-            .iter()
-            .map(|r| {
-                let cell = |i: usize| r.get(i).cloned().unwrap_or_default();
-                format!("{},\"{}\",{}\n", cell(0), cell(2), cell(3))
-            })
-            .collect();
+        let appendix = gen::parse_simple_csv(builtin::PUBLISHED.first().map_or("", |(_, _, csv)| *csv));
+        // `group,name,total`: the columns `rank` reads, from the appendix.
+        let totals = appendix.iter().map(|r| [0, 2, 3].iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect()).collect();
         Corpus { frameworks, set_seeds, sheet_seeds, appendix, totals }
     }
 }
@@ -242,7 +237,7 @@ fn significant_digits(d: Decimal) -> usize {
     m.trim_end_matches('0').len()
 }
 
-fn exec_number(bytes: &[u8], _: &Corpus) -> Result<(), String> {
+fn exec_number(bytes: &[u8], c: &Corpus) -> Result<(), String> {
     let (text_bytes, tail) = bytes.split_at(bytes.len().saturating_sub(16));
     let text = String::from_utf8_lossy(text_bytes);
     if let Ok(v) = parse_vn(&text) {
@@ -267,12 +262,15 @@ fn exec_number(bytes: &[u8], _: &Corpus) -> Result<(), String> {
     let _ = (format_points(d), format_percent(d), format_compact(d), format_machine(d));
     round_trip(d)?;
     // Levels and "points still needed" at any total against any maximum.
-    let f = Framework::from_json("mini", MINI).map_err(|e| e.to_string())?;
+    let f = c.frameworks.last().ok_or("no mini set")?;
     let max = decimal_from(parts[1], parts[0]).abs();
     let _ = percent_of(d, max);
     let _ = next_level(&f.levels, d, max);
+    // Within what a set may declare, "points still needed" must lift the total above
+    // the boundary (beyond it, Decimal cannot keep hundredths: only "no panic" holds).
+    let max = max.checked_rem(dti_engine::framework::MAX_GROUP_POINTS).unwrap_or_default();
     if max > Decimal::ZERO && d >= Decimal::ZERO && d <= max {
-        let s = Standing::of(&f, d, max);
+        let s = Standing::of(f, d, max);
         if let Some(n) = s.next {
             if d.checked_add(n.points_needed).is_some_and(|lifted| lifted <= n.boundary) {
                 return Err(format!("points needed {} do not lift {d} above {}", n.points_needed, n.boundary));

@@ -200,19 +200,22 @@ pub fn parse_published(framework: &Framework, file: &str, bytes: &[u8]) -> Resul
     Ok(rows)
 }
 
-fn level_id_of<'a>(framework: &'a Framework, printed: &str) -> Option<&'a str> {
+/// Printed level → level id, by id or by either name (spelling-tolerant); the names'
+/// keys are computed once per check, not once per row.
+fn level_keys(framework: &Framework) -> Vec<(&str, String, String)> {
+    framework.levels.iter().map(|l| (l.id.as_str(), name_key(&l.name_vi), name_key(&l.name_en))).collect()
+}
+
+fn level_id_of<'a>(keys: &[(&'a str, String, String)], printed: &str) -> Option<&'a str> {
     let key = name_key(printed);
-    framework
-        .levels
-        .iter()
-        .find(|l| l.id == printed || name_key(&l.name_vi) == key || name_key(&l.name_en) == key)
-        .map(|l| l.id.as_str())
+    keys.iter().find(|(id, vi, en)| *id == printed || *vi == key || *en == key).map(|(id, _, _)| *id)
 }
 
 /// Every inconsistency of an appendix, in file order within each kind of check. Linear
 /// in the rows (maps, not scans); an error only when a group's totals overflow their sum.
 pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Result<Vec<Finding>, Error> {
     let mut findings = Vec::new();
+    let keys = level_keys(framework);
     // Blocks: a group's rows must stand together, as the decision prints them.
     let mut closed: Vec<&str> = Vec::new();
     let mut current: Option<&str> = None;
@@ -245,7 +248,7 @@ pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Result<Vec<Finding
             }
             let percent = percent_of(row.total, group.max_points);
             let expected = level_for(&framework.levels, percent);
-            match level_id_of(framework, &row.level) {
+            match level_id_of(&keys, &row.level) {
                 None => findings.push(Finding::UnknownLevel { line: row.line, name: row.name.clone(), printed: row.level.clone() }),
                 Some(id) if id != expected.id => findings.push(Finding::Level {
                     line: row.line,

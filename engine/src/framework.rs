@@ -34,6 +34,9 @@ pub enum ReferenceOrigin {
     External,
 }
 
+/// Largest group maximum a set may declare (see [`Framework::from_json`]).
+pub const MAX_GROUP_POINTS: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -285,6 +288,15 @@ impl Framework {
             }
             if g.max_points <= Decimal::ZERO {
                 return Err(err(&g.id, "điểm tối đa của nhóm > 0".into(), "group maximum > 0".into()));
+            }
+            // Far above any DTI set (1.000 points), low enough that every figure derived
+            // from it keeps its hundredths exact in Decimal's 28 digits.
+            if g.max_points > MAX_GROUP_POINTS {
+                return Err(err(
+                    &g.id,
+                    format!("điểm tối đa của nhóm không quá 1.000.000.000, không phải {}", crate::number::format_compact(g.max_points)),
+                    format!("a group maximum of at most 1,000,000,000, not {}", g.max_points.normalize()),
+                ));
             }
         }
         crate::level::validate_levels(&self.levels).map_err(|(vi, en)| err("levels", vi, en))?;

@@ -124,7 +124,11 @@ fn fold(c: char) -> Option<char> {
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return None;
     }
-    Some(FOLD_FROM.chars().position(|f| f == c).and_then(|i| FOLD_TO.chars().nth(i)).unwrap_or(c))
+    if c.is_ascii() {
+        // Most characters of a name: no table scan.
+        return Some(c);
+    }
+    Some(FOLD_FROM.chars().zip(FOLD_TO.chars()).find(|(f, _)| *f == c).map_or(c, |(_, t)| t))
 }
 
 /// A spelling-tolerant key for agency names: case-folded, without diacritics (precomposed
