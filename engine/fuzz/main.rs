@@ -76,8 +76,10 @@ fn main() {
     // Panics are counted, not printed one by one (a million inputs).
     std::panic::set_hook(Box::new(|_| {}));
     let corpus = targets::Corpus::load();
-    let budget = seconds.map(|s| Duration::from_secs_f64(s / chosen.len() as f64));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chosen.len());
+    // Targets run `threads` at a time: each gets the budget over the rounds that takes.
+    let rounds = chosen.len().div_ceil(threads);
+    let budget = seconds.map(|s| Duration::from_secs_f64(s / rounds as f64));
     println!(
         "fuzz: {} target(s), {} inputs each{}, seed {seed:#x}, {threads} thread(s)",
         chosen.len(),

@@ -125,6 +125,16 @@ fn points_still_needed_at_the_top_of_the_range() {
     assert_eq!(n.points_needed, d("250.00"));
 }
 
+#[test]
+fn a_group_maximum_beyond_any_set_is_refused() {
+    // Past ~10^26 Decimal cannot keep hundredths, and "points still needed" came out
+    // equal to the gap instead of lifting the total above the boundary.
+    let json = mini_with(r#""max_points": "100" }"#, r#""max_points": "9031355887495156447386368940" }"#);
+    let e = err_of(Framework::from_json("huge.json", &json));
+    assert!(matches!(&e, Error::FrameworkInvalid { code, .. } if code == "a"), "{e:?}");
+    assert!(e.message(Lang::Vi).contains("không quá 1.000.000.000"), "{}", e.message(Lang::Vi));
+}
+
 // ---- wrong results ----
 
 #[test]
