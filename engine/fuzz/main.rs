@@ -168,5 +168,7 @@ fn run_target(target: &Target, corpus: &targets::Corpus, inputs: usize, budget: 
         }
     }
     report.elapsed = start.elapsed();
+    // Progress for long runs; the table at the end repeats it.
+    eprintln!("done: {} ({} inputs, {:.1} s)", target.name, grouped(report.inputs), report.elapsed.as_secs_f64());
     report
 }
