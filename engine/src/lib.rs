@@ -17,6 +17,7 @@ pub mod quick;
 pub mod rank;
 pub mod sheet;
 pub mod table;
+pub mod terms;
 pub mod text;
 
 pub use error::{Error, Lang, NumberError};
