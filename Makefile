@@ -20,3 +20,18 @@ bench:
 	bash scripts/install.sh
 	bash scripts/bench-size.sh
 	node scripts/bench-startup.mjs
+
+# Fuzzing (issue 12): seeded, structure-aware generators (mutations of data/ and the engine's
+# fixtures) for the number parser, set JSON, sheet JSON, totals CSV and appendix CSV, run in
+# the unwinding `release-native` profile with integer overflow checks on. 1.000.000 inputs
+# per target; prints inputs run, panics and invariant failures and time per target; exit 1
+# on any. FUZZ_INPUTS=N or FUZZ_SECONDS=S (a total budget) shorten it; `--seed X` and
+# target names after `--` in `cargo run … --example fuzz -- …` pick a run.
+.PHONY: fuzz bench-cli
+fuzz:
+	CARGO_PROFILE_RELEASE_NATIVE_OVERFLOW_CHECKS=true \
+	cargo run --locked --profile release-native -p dti-engine --example fuzz
+
+# `dti check` / `rank` on 50.000–165.000-row files (~10 MB): seconds and peak memory.
+bench-cli:
+	bash scripts/bench-cli.sh

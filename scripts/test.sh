@@ -17,6 +17,12 @@ cargo test --locked -p dti-engine
 step "engine: annex workbooks and CSV re-saved by LibreOffice (headless, Vietnamese locale)"
 cargo test --locked -p dti-engine --test libreoffice -- --ignored
 
+step "engine: fuzz targets, 90 s in all (make fuzz runs 1.000.000 inputs per target)"
+# Faster to compile than the full release-native (no LTO); same unwinding profile.
+FUZZ_SECONDS=90 CARGO_PROFILE_RELEASE_NATIVE_LTO=false CARGO_PROFILE_RELEASE_NATIVE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_NATIVE_OVERFLOW_CHECKS=true \
+  cargo run --locked --profile release-native -p dti-engine --example fuzz
+
 step "app: component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p dti-app
 

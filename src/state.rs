@@ -199,14 +199,18 @@ impl AppState {
             w.drafts.iter().filter(|d| d.sheet.framework == framework.id && !d.sheet.entries.is_empty()).count()
         });
         if answered > 0 {
-            return Err(dti_engine::Error::FrameworkInvalid {
-                file: file.to_owned(),
-                code: framework.id.clone(),
-                expected: format!(
-                    "một mã bộ chỉ số khác “{id}”: {answered} phiếu đã trả lời theo bộ “{id}” hiện có và sẽ bị tính lại theo chỉ số khác (ví dụ đặt “{id}-chinh-thuc”) / an id other than “{id}”: {answered} answered draft(s) use the current “{id}” and would be re-scored under other indicators (e.g. “{id}-official”)",
+            return Err(dti_engine::Error::framework_invalid(
+                file,
+                &framework.id,
+                format!(
+                    "một mã bộ chỉ số khác “{id}”: {answered} phiếu đã trả lời theo bộ “{id}” hiện có và sẽ bị tính lại theo chỉ số khác (ví dụ đặt “{id}-chinh-thuc”)",
                     id = framework.id
                 ),
-            });
+                format!(
+                    "an id other than “{id}”: {answered} answered draft(s) use the current “{id}” and would be re-scored under other indicators (e.g. “{id}-official”)",
+                    id = framework.id
+                ),
+            ));
         }
         let group = framework.groups.first().map(|g| g.id.clone()).unwrap_or_default();
         let current_group = self.selection.with_untracked(|s| s.1.clone());

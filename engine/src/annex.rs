@@ -717,7 +717,7 @@ pub fn read(file: &str, set: &Sheet, table: &Sheet) -> Result<Framework, ImportE
 
 /// Finds the row the engine's message is about (an indicator code or a group id).
 fn place_engine_error(e: Error, list: &[Item], groups: &[(usize, Group)], set: &Sheet, tname: &str) -> Error {
-    let Error::FrameworkInvalid { file, code, expected } = &e else { return e };
+    let Error::FrameworkInvalid { file, code, expected, expected_en } = &e else { return e };
     let (sheet, row) = if let Some(item) = list.iter().find(|i| &i.code == code) {
         (canonical_sheet(tname), item.row)
     } else if let Some((row, _)) = groups.iter().find(|(_, g)| &g.id == code) {
@@ -725,8 +725,7 @@ fn place_engine_error(e: Error, list: &[Item], groups: &[(usize, Group)], set: &
     } else {
         (canonical_sheet(&set.name), 0)
     };
-    let (vi, en) = expected.split_once(" / ").unwrap_or((expected, expected));
-    Error::Annex { file: file.clone(), sheet, row, column: String::new(), reason: format!("cần {vi}"), reason_en: format!("expected {en}") }
+    Error::Annex { file: file.clone(), sheet, row, column: String::new(), reason: format!("cần {expected}"), reason_en: format!("expected {expected_en}") }
 }
 
 fn build(list: &[Item], i: usize, all_groups: Option<usize>, groups: &[Group]) -> Indicator {
@@ -1039,9 +1038,13 @@ fn check_items(list: &mut [Item], cols: &Columns, groups: &[Group], tname: &str,
                 provenance: None,
                 children: Vec::new(),
             };
-            let err = |_: &str, expected: String| Error::FrameworkInvalid { file: String::new(), code: String::new(), expected };
-            if let Err(Error::FrameworkInvalid { expected, .. }) = crate::framework::check_method(&probe, method, &err) {
-                let (vi, en) = expected.split_once(" / ").unwrap_or((&expected, &expected));
+            let err = |_: &str, expected: String, expected_en: String| Error::FrameworkInvalid {
+                file: String::new(),
+                code: String::new(),
+                expected,
+                expected_en,
+            };
+            if let Err(Error::FrameworkInvalid { expected: vi, expected_en: en, .. }) = crate::framework::check_method(&probe, method, &err) {
                 let col = match method {
                     Method::Options { .. } | Method::Parts { .. } => cols.name(Col::Choices),
                     Method::Tiers { .. } => cols.name(Col::Tiers),

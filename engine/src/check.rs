@@ -9,8 +9,9 @@ use crate::error::{Error, Lang};
 use crate::framework::Framework;
 use crate::level::{level_for, percent_of};
 use crate::number::{format_percent, format_points, round2};
-use crate::rank::{columns, competition_ranks, csv_error, decimal_field, mean, missing_name, unknown_group};
-use crate::text::{decode_input, name_key};
+use crate::rank::{competition_ranks, decimal_field, mean, mean_overflow, missing_name, unknown_group};
+use crate::table::read_rows;
+use crate::text::{clip, name_key};
 
 /// One row of `group,rank,name,total,level,group_average`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,126 +83,139 @@ impl Finding {
         let vi = lang == Lang::Vi;
         match self {
             Finding::Level { line, name, total, percent, printed, expected_id } => {
+                let name = clip(name);
+                let printed = clip(printed);
                 let (t, p, e) = (format_points(*total), format_percent(*percent), level_name(expected_id));
                 if vi {
-                    format!("dòng {line}, {name}: {t} điểm = {p} → mức “{e}”, nhưng in là “{printed}”")
+                    format!("dòng {line}, cột level, {name}: {t} điểm = {p} → mức “{e}”, nhưng in là “{printed}”")
                 } else {
-                    format!("line {line}, {name}: {t} points = {p} → level “{e}”, but printed “{printed}”")
+                    format!("line {line}, column level, {name}: {t} points = {p} → level “{e}”, but printed “{printed}”")
                 }
             }
             Finding::UnknownLevel { line, name, printed } => {
+                let name = clip(name);
+                let printed = clip(printed);
                 if vi {
-                    format!("dòng {line}, {name}: mức “{printed}” không có trong bộ chỉ số")
+                    format!("dòng {line}, cột level, {name}: mức “{printed}” không có trong bộ chỉ số")
                 } else {
-                    format!("line {line}, {name}: level “{printed}” is not in the indicator set")
+                    format!("line {line}, column level, {name}: level “{printed}” is not in the indicator set")
                 }
             }
             Finding::Rank { line, name, total, printed, expected } => {
+                let name = clip(name);
                 let t = format_points(*total);
                 if vi {
-                    format!("dòng {line}, {name}: {t} điểm xếp hạng {expected}, nhưng in là {printed}")
+                    format!("dòng {line}, cột rank, {name}: {t} điểm xếp hạng {expected}, nhưng in là {printed}")
                 } else {
-                    format!("line {line}, {name}: {t} points ranks {expected}, but printed {printed}")
+                    format!("line {line}, column rank, {name}: {t} points ranks {expected}, but printed {printed}")
                 }
             }
             Finding::Average { group, printed, expected, exact, rows } => {
                 let (p, e) = (format_points(*printed), format_points(*expected));
                 let x = crate::number::format_vn(*exact, 6);
                 if vi {
-                    format!("nhóm {group}: điểm trung bình in là {p}, nhưng trung bình cộng {rows} tổng điểm là {x}… → {e}")
+                    format!("nhóm {group}, cột group_average: điểm trung bình in là {p}, nhưng trung bình cộng {rows} tổng điểm là {x}… → {e}")
                 } else {
-                    format!("group {group}: printed average {p}, but the mean of the {rows} totals is {x}… → {e}")
+                    format!("group {group}, column group_average: printed average {p}, but the mean of the {rows} totals is {x}… → {e}")
                 }
             }
             Finding::AverageVaries { line, group, printed, first } => {
                 let (p, f) = (format_points(*printed), format_points(*first));
                 if vi {
-                    format!("dòng {line}: điểm trung bình nhóm {group} in là {p}, khác {f} ở các dòng trước")
+                    format!("dòng {line}, cột group_average: điểm trung bình nhóm {group} in là {p}, khác {f} ở các dòng trước")
                 } else {
-                    format!("line {line}: group {group} average printed as {p}, unlike {f} on earlier lines")
+                    format!("line {line}, column group_average: group {group} average printed as {p}, unlike {f} on earlier lines")
                 }
             }
             Finding::AboveMax { line, name, total, max } => {
+                let name = clip(name);
                 let (t, m) = (format_points(*total), format_points(*max));
                 if vi {
-                    format!("dòng {line}, {name}: tổng điểm {t} vượt điểm tối đa của nhóm {m}")
+                    format!("dòng {line}, cột total, {name}: tổng điểm {t} vượt điểm tối đa của nhóm {m}")
                 } else {
-                    format!("line {line}, {name}: total {t} exceeds the group maximum {m}")
+                    format!("line {line}, column total, {name}: total {t} exceeds the group maximum {m}")
                 }
             }
             Finding::Duplicate { line, name, first_line } => {
+                let name = clip(name);
                 if vi {
-                    format!("dòng {line}: {name} đã có ở dòng {first_line}")
+                    format!("dòng {line}, cột name: {name} đã có ở dòng {first_line}")
                 } else {
-                    format!("line {line}: {name} already appears on line {first_line}")
+                    format!("line {line}, column name: {name} already appears on line {first_line}")
                 }
             }
             Finding::OutOfBlock { line, name, group } => {
+                let name = clip(name);
                 if vi {
-                    format!("dòng {line}, {name}: thuộc nhóm {group} nhưng nằm tách khỏi các dòng của nhóm đó")
+                    format!("dòng {line}, cột group, {name}: thuộc nhóm {group} nhưng nằm tách khỏi các dòng của nhóm đó")
                 } else {
-                    format!("line {line}, {name}: belongs to group {group} but stands apart from that group's rows")
+                    format!("line {line}, column group, {name}: belongs to group {group} but stands apart from that group's rows")
                 }
             }
         }
     }
 }
 
-/// Reads an appendix CSV; unknown groups and unreadable numbers are input errors.
+/// Reads an appendix CSV; unknown groups, unreadable numbers and negative totals are
+/// input errors (as in `rank`). `,`, `;` or tab between fields, as detected.
 pub fn parse_published(framework: &Framework, file: &str, bytes: &[u8]) -> Result<Vec<PublishedRow>, Error> {
-    let text = decode_input(file, bytes)?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
-    let cols = columns(file, &headers, &["group", "rank", "name", "total", "level", "group_average"])?;
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(file, &e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let field = |i: usize| record.get(cols[i]).unwrap_or("").trim();
-        let group = field(0);
-        if framework.group(group).is_none() {
-            return Err(unknown_group(framework, file, line, group));
+    let wanted = ["group", "rank", "name", "total", "level", "group_average"];
+    read_rows(file, bytes, &wanted, |line, f| {
+        if framework.group(f[0]).is_none() {
+            return Err(unknown_group(framework, file, line, f[0]));
         }
-        let rank = field(1).parse::<usize>().map_err(|_| {
+        let rank = f[1].parse::<usize>().map_err(|_| {
             Error::input(
                 file,
                 line,
-                format!("cột rank: “{}” không phải số thứ hạng", field(1)),
-                format!("column rank: “{}” is not a rank number", field(1)),
+                format!("cột rank: “{}” không phải số thứ hạng", clip(f[1])),
+                format!("column rank: “{}” is not a rank number", clip(f[1])),
             )
         })?;
-        if field(2).is_empty() {
+        if f[2].is_empty() {
             return Err(missing_name(file, line));
+        }
+        let total = decimal_field(file, line, "total", f[3])?;
+        if total < Decimal::ZERO {
+            let shown = crate::number::format_compact(total);
+            return Err(Error::input(
+                file,
+                line,
+                format!("cột total, {}: tổng điểm {shown} âm", clip(f[2])),
+                format!("column total, {}: total {shown} is negative", clip(f[2])),
+            ));
         }
         rows.push(PublishedRow {
             line,
-            group: group.to_owned(),
+            group: f[0].to_owned(),
             rank,
-            name: field(2).to_owned(),
-            total: decimal_field(file, line, "total", field(3))?,
-            level: field(4).to_owned(),
-            group_average: decimal_field(file, line, "group_average", field(5))?,
+            name: f[2].to_owned(),
+            total,
+            level: f[4].to_owned(),
+            group_average: decimal_field(file, line, "group_average", f[5])?,
         });
-    }
-    if rows.is_empty() {
-        return Err(Error::input(file, 0, "tệp không có dòng dữ liệu nào", "the file has no data rows"));
-    }
+        Ok(())
+    })?;
     Ok(rows)
 }
 
-fn level_id_of<'a>(framework: &'a Framework, printed: &str) -> Option<&'a str> {
-    let key = name_key(printed);
-    framework
-        .levels
-        .iter()
-        .find(|l| l.id == printed || name_key(&l.name_vi) == key || name_key(&l.name_en) == key)
-        .map(|l| l.id.as_str())
+/// Printed level → level id, by id or by either name (spelling-tolerant); the names'
+/// keys are computed once per check, not once per row.
+fn level_keys(framework: &Framework) -> Vec<(&str, String, String)> {
+    framework.levels.iter().map(|l| (l.id.as_str(), name_key(&l.name_vi), name_key(&l.name_en))).collect()
 }
 
-/// Every inconsistency of an appendix, in file order within each kind of check.
-#[must_use]
-pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Vec<Finding> {
+fn level_id_of<'a>(keys: &[(&'a str, String, String)], printed: &str) -> Option<&'a str> {
+    let key = name_key(printed);
+    keys.iter().find(|(id, vi, en)| *id == printed || *vi == key || *en == key).map(|(id, _, _)| *id)
+}
+
+/// Every inconsistency of an appendix, in file order within each kind of check. Linear
+/// in the rows (maps, not scans); an error only when a group's totals overflow their sum.
+pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Result<Vec<Finding>, Error> {
     let mut findings = Vec::new();
+    let keys = level_keys(framework);
     // Blocks: a group's rows must stand together, as the decision prints them.
     let mut closed: Vec<&str> = Vec::new();
     let mut current: Option<&str> = None;
@@ -234,7 +248,7 @@ pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Vec<Finding> {
             }
             let percent = percent_of(row.total, group.max_points);
             let expected = level_for(&framework.levels, percent);
-            match level_id_of(framework, &row.level) {
+            match level_id_of(&keys, &row.level) {
                 None => findings.push(Finding::UnknownLevel { line: row.line, name: row.name.clone(), printed: row.level.clone() }),
                 Some(id) if id != expected.id => findings.push(Finding::Level {
                     line: row.line,
@@ -250,9 +264,13 @@ pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Vec<Finding> {
         let mut sorted: Vec<Decimal> = members.iter().map(|r| r.total).collect();
         sorted.sort_by(|a, b| b.cmp(a));
         let ranks = competition_ranks(&sorted);
+        // A total's rank is the rank of its first place in the sorted list.
+        let mut rank_of: std::collections::HashMap<Decimal, usize> = std::collections::HashMap::with_capacity(sorted.len());
+        for (total, rank) in sorted.iter().zip(&ranks) {
+            rank_of.entry(*total).or_insert(*rank);
+        }
         for row in &members {
-            let pos = sorted.iter().position(|t| *t == row.total).unwrap_or(0);
-            let expected = ranks.get(pos).copied().unwrap_or(1);
+            let expected = rank_of.get(&row.total).copied().unwrap_or(1);
             if row.rank != expected {
                 findings.push(Finding::Rank { line: row.line, name: row.name.clone(), total: row.total, printed: row.rank, expected });
             }
@@ -263,11 +281,11 @@ pub fn check(framework: &Framework, rows: &[PublishedRow]) -> Vec<Finding> {
                 findings.push(Finding::AverageVaries { line: row.line, group: group.id.clone(), printed: row.group_average, first });
             }
         }
-        let exact = mean(&sorted).unwrap_or_default();
+        let exact = mean(&sorted).ok_or_else(|| mean_overflow(&group.id))?;
         let expected = round2(exact);
         if first != expected {
             findings.push(Finding::Average { group: group.id.clone(), printed: first, expected, exact, rows: members.len() });
         }
     }
-    findings
+    Ok(findings)
 }

@@ -1,8 +1,11 @@
 //! The engine's one error type. Every variant carries what the user needs to find and fix
 //! the problem (file, line, indicator code, the text as typed); `Display` is Vietnamese,
-//! [`Error::message`] gives either language.
+//! [`Error::message`] gives either language, never both at once. Values echoed back are
+//! cut short ([`crate::text::clip`]) so a 9 MB cell does not become a 9 MB message.
 
-use thiserror::Error;
+use std::fmt;
+
+use crate::text::clip;
 
 /// Language of user-facing text: Vietnamese first, English as the alternative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -14,45 +17,71 @@ pub enum Lang {
 }
 
 /// Why a typed number was not understood.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
-    #[error("chưa nhập số")]
     Empty,
-    /// `ch` is named in words when it is invisible ("dấu cách", "dấu cách không ngắt").
-    #[error("“{input}” có {}; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị", char_name(*ch, Lang::Vi))]
     InvalidChar { input: String, ch: char },
-    #[error("“{input}” không có chữ số")]
     NoDigits { input: String },
-    #[error("“{input}” có nhiều dấu thập phân; viết ví dụ 1.234,5")]
     Ambiguous { input: String },
-    #[error("“{input}”: dấu phân cách hàng nghìn phải tách từng nhóm 3 chữ số, ví dụ 1.234.567")]
     BadGrouping { input: String },
-    #[error("“{input}” quá lớn")]
     TooLarge { input: String },
+    /// More than 28 significant digits (or decimals): `Decimal` would round it silently.
+    TooPrecise { input: String },
 }
 
 impl NumberError {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => self.to_string(),
-            Lang::En => match self {
-                NumberError::Empty => "no number entered".into(),
-                NumberError::InvalidChar { input, ch } => {
-                    format!("“{input}” contains {}; type only the number (digits, dot, comma), without a unit", char_name(*ch, Lang::En))
+        let vi = lang == Lang::Vi;
+        match self {
+            NumberError::Empty => if vi { "chưa nhập số" } else { "no number entered" }.into(),
+            NumberError::InvalidChar { input, ch } => {
+                // `ch` is named in words when it is invisible ("dấu cách", "dấu cách không ngắt").
+                let input = clip(input);
+                if vi {
+                    format!("“{input}” có {}; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị", char_name(*ch, lang))
+                } else {
+                    format!("“{input}” contains {}; type only the number (digits, dot, comma), without a unit", char_name(*ch, lang))
                 }
-                NumberError::NoDigits { input } => format!("“{input}” has no digits"),
-                NumberError::Ambiguous { input } => {
-                    format!("“{input}” has more than one decimal mark; write e.g. 1.234,5")
+            }
+            NumberError::NoDigits { input } => {
+                if vi { format!("“{}” không có chữ số", clip(input)) } else { format!("“{}” has no digits", clip(input)) }
+            }
+            NumberError::Ambiguous { input } => {
+                if vi {
+                    format!("“{}” có nhiều dấu thập phân; viết ví dụ 1.234,5", clip(input))
+                } else {
+                    format!("“{}” has more than one decimal mark; write e.g. 1.234,5", clip(input))
                 }
-                NumberError::BadGrouping { input } => {
-                    format!("“{input}”: thousands separators must split groups of 3 digits, e.g. 1.234.567")
+            }
+            NumberError::BadGrouping { input } => {
+                if vi {
+                    format!("“{}”: dấu phân cách hàng nghìn phải tách từng nhóm 3 chữ số, ví dụ 1.234.567", clip(input))
+                } else {
+                    format!("“{}”: thousands separators must split groups of 3 digits, e.g. 1.234.567", clip(input))
                 }
-                NumberError::TooLarge { input } => format!("“{input}” is too large"),
-            },
+            }
+            NumberError::TooLarge { input } => {
+                if vi { format!("“{}” quá lớn", clip(input)) } else { format!("“{}” is too large", clip(input)) }
+            }
+            NumberError::TooPrecise { input } => {
+                if vi {
+                    format!("“{}” có quá 28 chữ số có nghĩa; không làm tròn ngầm, hãy nhập ít chữ số hơn", clip(input))
+                } else {
+                    format!("“{}” has more than 28 significant digits; it is not rounded silently, enter fewer digits", clip(input))
+                }
+            }
         }
     }
 }
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
+    }
+}
+
+impl std::error::Error for NumberError {}
 
 /// A character as a person can find it: invisible ones by name (a quoted space is
 /// invisible on screen), visible ones quoted.
@@ -81,30 +110,25 @@ pub fn char_name(ch: char, lang: Lang) -> String {
 }
 
 /// Everything that can go wrong in the engine, as values.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// A framework file is not valid JSON for the schema.
-    #[error("tệp bộ chỉ số {file}, dòng {line}, cột {column}: không đọc được ({reason})")]
-    FrameworkJson { file: String, line: usize, column: usize, reason: String },
+    FrameworkJson { file: String, line: usize, column: usize, reason: String, reason_en: String },
     /// A framework file parsed but breaks a rule; `code` names the indicator (or group).
-    #[error("tệp bộ chỉ số {file}, chỉ số {code}: cần {expected}")]
-    FrameworkInvalid { file: String, code: String, expected: String },
-    #[error("không có bộ chỉ số “{id}”; có: {}", known.join(", "))]
+    FrameworkInvalid { file: String, code: String, expected: String, expected_en: String },
     UnknownFramework { id: String, known: Vec<String> },
-    #[error("bộ chỉ số {framework} không có nhóm “{group}”; có: {}", known.join(", "))]
     UnknownGroup { group: String, framework: String, known: Vec<String> },
-    /// A CSV or JSON input file is unusable; `line` is 1-based (0 when the whole file).
-    #[error("{file}, dòng {line}: {reason}")]
+    /// A CSV or JSON input file is unusable; `line` is 1-based, 0 for the whole file (then
+    /// no line is printed).
     Input { file: String, line: usize, reason: String, reason_en: String },
-    /// A number in an input file.
-    #[error("{file}, dòng {line}, cột {column}: {source}")]
+    /// A number in an input file; `column` is the column's name.
     InputNumber { file: String, line: usize, column: String, source: NumberError },
     /// A cell of an annex table (xlsx or CSV layout of a set): the sheet ("Chỉ số" or "Bộ
-    /// chỉ số"), the row as the
-    /// spreadsheet numbers it (0 when the whole sheet) and the column ("E “Cách tính”",
-    /// empty when the whole row).
-    #[error("{}", annex_place(file, sheet, *row, column, reason, false))]
+    /// chỉ số"), the row as the spreadsheet numbers it (0 when the whole sheet) and the
+    /// column ("E “Cách tính”", empty when the whole row).
     Annex { file: String, sheet: &'static str, row: usize, column: String, reason: String, reason_en: String },
+    /// A sum or product of the user's figures is beyond what `Decimal` holds (~7,9e28).
+    Overflow { what: String, what_en: String },
 }
 
 fn annex_place(file: &str, sheet: &str, row: usize, column: &str, reason: &str, en: bool) -> String {
@@ -123,33 +147,191 @@ fn annex_place(file: &str, sheet: &str, row: usize, column: &str, reason: &str, 
 impl Error {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Vi => self.to_string(),
-            Lang::En => match self {
-                Error::FrameworkJson { file, line, column, reason } => {
-                    format!("indicator-set file {file}, line {line}, column {column}: unreadable ({reason})")
+        let vi = lang == Lang::Vi;
+        match self {
+            Error::FrameworkJson { file, line, column, reason, reason_en } => {
+                if vi {
+                    format!("tệp bộ chỉ số {file}, dòng {line}, cột {column}: không đọc được ({reason})")
+                } else {
+                    format!("indicator-set file {file}, line {line}, column {column}: unreadable ({reason_en})")
                 }
-                Error::FrameworkInvalid { file, code, expected } => {
-                    format!("indicator-set file {file}, indicator {code}: expected {expected}")
+            }
+            Error::FrameworkInvalid { file, code, expected, expected_en } => {
+                if vi {
+                    format!("tệp bộ chỉ số {file}, chỉ số {}: cần {expected}", clip(code))
+                } else {
+                    format!("indicator-set file {file}, indicator {}: expected {expected_en}", clip(code))
                 }
-                Error::UnknownFramework { id, known } => {
-                    format!("no indicator set “{id}”; available: {}", known.join(", "))
+            }
+            Error::UnknownFramework { id, known } => {
+                if vi {
+                    format!("không có bộ chỉ số “{}”; có: {}", clip(id), known.join(", "))
+                } else {
+                    format!("no indicator set “{}”; available: {}", clip(id), known.join(", "))
                 }
-                Error::UnknownGroup { group, framework, known } => {
-                    format!("indicator set {framework} has no group “{group}”; available: {}", known.join(", "))
+            }
+            Error::UnknownGroup { group, framework, known } => {
+                if vi {
+                    format!("bộ chỉ số {framework} không có nhóm “{}”; có: {}", clip(group), known.join(", "))
+                } else {
+                    format!("indicator set {framework} has no group “{}”; available: {}", clip(group), known.join(", "))
                 }
-                Error::Input { file, line, reason_en, .. } => format!("{file}, line {line}: {reason_en}"),
-                Error::InputNumber { file, line, column, source } => {
-                    format!("{file}, line {line}, column {column}: {}", source.message(Lang::En))
+            }
+            Error::Input { file, line, reason, reason_en } => {
+                let reason = if vi { reason } else { reason_en };
+                match (*line, vi) {
+                    (0, _) => format!("{file}: {reason}"),
+                    (n, true) => format!("{file}, dòng {n}: {reason}"),
+                    (n, false) => format!("{file}, line {n}: {reason}"),
                 }
-                Error::Annex { file, sheet, row, column, reason_en, .. } => {
-                    annex_place(file, sheet, *row, column, reason_en, true)
+            }
+            Error::InputNumber { file, line, column, source } => {
+                if vi {
+                    format!("{file}, dòng {line}, cột {column}: {}", source.message(lang))
+                } else {
+                    format!("{file}, line {line}, column {column}: {}", source.message(lang))
                 }
-            },
+            }
+            Error::Overflow { what, what_en } => {
+                if vi {
+                    format!("{what}: vượt giới hạn tính toán (khoảng 7,9 × 10²⁸); hãy kiểm tra lại các số")
+                } else {
+                    format!("{what_en}: beyond the arithmetic limit (about 7.9 × 10²⁸); check the figures")
+                }
+            }
+            Error::Annex { file, sheet, row, column, reason, reason_en } => {
+                annex_place(file, sheet, *row, column, if vi { reason } else { reason_en }, !vi)
+            }
         }
     }
 
     pub fn input(file: &str, line: usize, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Error::Input { file: file.to_owned(), line, reason: vi.into(), reason_en: en.into() }
     }
+
+    /// A set that breaks a rule, with what was expected in each language.
+    #[must_use]
+    pub fn framework_invalid(file: &str, code: &str, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::FrameworkInvalid { file: file.to_owned(), code: code.to_owned(), expected: vi.into(), expected_en: en.into() }
+    }
+
+    pub(crate) fn overflow(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Overflow { what: vi.into(), what_en: en.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A serde_json error in words of `lang`: the position is reported by the caller, and
+/// serde's English ("missing field `x`", "expected value") is turned into a sentence.
+#[must_use]
+pub fn json_reason(e: &serde_json::Error, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let text = e.to_string();
+    // serde_json appends " at line L column C"; the caller reports the position.
+    let text = text.rsplit_once(" at line ").map_or(text.as_str(), |(head, _)| head);
+    let quoted = |s: &str| -> String {
+        // `a`, `b` → “a”, “b”
+        let mut out = String::new();
+        let mut open = true;
+        for ch in s.chars() {
+            if ch == '`' {
+                out.push(if open { '“' } else { '”' });
+                open = !open;
+            } else {
+                out.push(ch);
+            }
+        }
+        clip(&out)
+    };
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => if vi { "tệp bị cắt cụt, JSON chưa kết thúc" } else { "the file ends before the JSON does" }.into(),
+        Category::Io => if vi { "lỗi đọc tệp" } else { "read error" }.into(),
+        Category::Syntax => {
+            let what = match text {
+                t if t.starts_with("recursion limit exceeded") => {
+                    if vi { "lồng nhau quá sâu" } else { "nested too deeply" }
+                }
+                t if t.starts_with("trailing") => if vi { "có nội dung thừa sau JSON" } else { "trailing content after the JSON" },
+                t if t.contains("number out of range") => if vi { "số vượt phạm vi" } else { "number out of range" },
+                t if t.contains("control character") => {
+                    if vi { "ký tự điều khiển trong chuỗi" } else { "control character inside a string" }
+                }
+                t if t.contains("escape") => if vi { "chuỗi thoát (\\) không hợp lệ" } else { "invalid escape (\\) in a string" },
+                _ => if vi { "sai cú pháp JSON" } else { "JSON syntax error" },
+            };
+            what.into()
+        }
+        Category::Data => {
+            if let Some(field) = text.strip_prefix("missing field ") {
+                return if vi { format!("thiếu trường {}", quoted(field)) } else { format!("missing field {}", quoted(field)) };
+            }
+            if let Some(rest) = text.strip_prefix("unknown variant ") {
+                let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+                let expected = expected.trim_start_matches("one of ");
+                return if vi {
+                    format!("giá trị {} không hợp lệ; cần một trong: {}", quoted(value), quoted(expected))
+                } else {
+                    format!("invalid value {}; expected one of: {}", quoted(value), quoted(expected))
+                };
+            }
+            if let Some(field) = text.strip_prefix("duplicate field ") {
+                return if vi { format!("trường {} lặp lại", quoted(field)) } else { format!("field {} repeats", quoted(field)) };
+            }
+            if let Some(rest) = text.strip_prefix("invalid type: ") {
+                let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+                return if vi {
+                    format!("sai kiểu dữ liệu: có {}, cần {}", kind_vi(found), kind_vi(expected))
+                } else {
+                    format!("wrong type: found {}, expected {}", quoted(found), quoted(expected))
+                };
+            }
+            if text.starts_with("invalid value") || text.contains("Decimal") || text.contains("decimal") {
+                return if vi { "giá trị không hợp lệ (số thập phân viết sai hoặc quá lớn)" } else { "invalid value (a malformed or too large decimal)" }
+                    .into();
+            }
+            if vi { "dữ liệu không đúng định dạng".into() } else { format!("data does not fit the format ({})", quoted(text)) }
+        }
+    }
+}
+
+/// serde's "string \"x\"", "a sequence" … in Vietnamese (values cut short).
+fn kind_vi(s: &str) -> String {
+    let s = s.trim();
+    let table = [
+        ("string", "chuỗi"),
+        ("a string", "chuỗi"),
+        ("integer", "số nguyên"),
+        ("floating point", "số thực"),
+        ("boolean", "giá trị đúng/sai"),
+        ("a boolean", "giá trị đúng/sai"),
+        ("sequence", "danh sách"),
+        ("a sequence", "danh sách"),
+        ("map", "đối tượng"),
+        ("a map", "đối tượng"),
+        ("null", "null"),
+        ("u32", "số nguyên không âm"),
+        ("u16", "số nguyên không âm"),
+        ("usize", "số nguyên không âm"),
+        ("a Decimal type representing a fixed-point number", "số thập phân"),
+    ];
+    for (en, vi) in table {
+        if s == en {
+            return vi.into();
+        }
+        if let Some(rest) = s.strip_prefix(en).filter(|r| r.starts_with(' ')) {
+            return format!("{vi}{}", clip(rest));
+        }
+    }
+    if s.starts_with("struct ") || s.starts_with("internally tagged enum") {
+        return "đối tượng".into();
+    }
+    clip(s)
 }

@@ -55,6 +55,28 @@ pub fn status_name(status: Option<WorkStatus>, lang: Lang) -> &'static str {
     }
 }
 
+/// A text cell as written to CSV: one that begins with `=`, `+`, `-`, `@`, tab or CR gets
+/// an apostrophe in front, so Excel and LibreOffice show it as text instead of running it
+/// as a formula (CSV injection). Only text cells go through here; numbers (a Chênh lệch
+/// of -4,00) are written as numbers.
+#[must_use]
+pub fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{text}")),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The reverse of [`guard`] for the tables `dti` reads back (`rank --format csv | check -`):
+/// an apostrophe followed by one of the guarded characters is dropped.
+#[must_use]
+pub fn unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}
+
 /// The CSV separator: a Vietnamese-locale spreadsheet uses the comma as its decimal mark,
 /// so fields are separated by semicolons.
 pub const CSV_SEPARATOR: u8 = b';';
@@ -78,30 +100,40 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     let difference = crate::sheet::difference_label(lang);
     let header =
         [CODE.get(lang), INDICATOR.get(lang), MAX_POINTS.get(lang), SELF_ASSESSMENT.get(lang), APPRAISAL.get(lang), difference.as_str(), STATUS.get(lang), EVIDENCE.get(lang)];
-    let io = |e: csv::Error| Error::input("csv", 0, e.to_string(), e.to_string());
+    // Writing to memory cannot fail but for a bug; say so in the user's language.
+    let io = |_: csv::Error| Error::input("csv", 0, "không ghi được CSV", "cannot write the CSV");
     w.write_record(header).map_err(io)?;
+    // Results by code, looked up in a map: a scan per row made the export quadratic.
+    let mains: std::collections::HashMap<&str, &crate::sheet::MainResult> =
+        result.mains.iter().map(|m| (m.code.as_str(), m)).collect();
+    let leaves: std::collections::HashMap<&str, &crate::sheet::LeafResult> =
+        result.leaves.iter().map(|l| (l.code.as_str(), l)).collect();
     for node in framework.nodes(&sheet.group) {
         let ind = node.indicator;
-        let name = if vi { &ind.name_vi } else { &ind.name_en };
+        let code = guard(&ind.code);
+        let code = code.as_ref();
+        let name = guard(if vi { &ind.name_vi } else { &ind.name_en });
+        let name = name.as_ref();
         let max = points_cell(Some(ind.max_points));
         if node.depth == 0 {
-            let main = result.mains.iter().find(|m| m.code == ind.code);
+            let main = mains.get(ind.code.as_str()).copied();
             let points = points_cell(main.map(|m| m.points));
             let appraised = points_cell(main.and_then(|m| m.appraised));
             let diff = points_cell(main.and_then(crate::sheet::MainResult::difference));
-            w.write_record([&ind.code, name, &max, &points, &appraised, &diff, "", ""]).map_err(io)?;
+            w.write_record([code, name, &max, &points, &appraised, &diff, "", ""]).map_err(io)?;
             continue;
         }
         if !ind.is_leaf() {
-            w.write_record([&ind.code, name, &max, "", "", "", "", ""]).map_err(io)?;
+            w.write_record([code, name, &max, "", "", "", "", ""]).map_err(io)?;
             continue;
         }
         let entry = sheet.entries.get(&ind.code);
-        let leaf = result.leaves.iter().find(|l| l.code == ind.code);
+        let leaf = leaves.get(ind.code.as_str()).copied();
         let self_cell = match leaf.map(|l| &l.outcome) {
             Some(Outcome::Scored(p)) => points_cell(Some(*p)),
             Some(Outcome::Invalid(_)) => {
                 let typed = answer_text(ind.method.as_ref(), entry.and_then(|e| e.self_answer.as_ref()), lang);
+                // Starts with a letter, so it needs no guard; the typed text is inside.
                 if vi { format!("không hợp lệ: {typed}") } else { format!("invalid: {typed}") }
             }
             _ => String::new(),
@@ -113,7 +145,7 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let diff = points_cell(leaf.and_then(crate::sheet::LeafResult::difference));
         let status = status_name(entry.and_then(|e| e.status), lang);
         let evidence = entry.map(|e| evidence_text(&e.evidence)).unwrap_or_default();
-        w.write_record([&ind.code, name, &max, &self_cell, &appraised, &diff, status, &evidence]).map_err(io)?;
+        w.write_record([code, name, &max, &self_cell, &appraised, &diff, status, &guard(&evidence)]).map_err(io)?;
     }
     let total = crate::terms::TOTAL.get(lang);
     let s = &result.standing;
@@ -123,8 +155,8 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     // The count in words: a spreadsheet reads "6/30" as a date, and Chênh lệch stays the
     // row's last number.
     let progress = appraisal.map(|a| a.progress_words(lang)).unwrap_or_default();
-    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, &progress, ""]).map_err(io)?;
-    let bytes = w.into_inner().map_err(|e| Error::input("csv", 0, e.to_string(), e.to_string()))?;
+    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, &guard(&progress), ""]).map_err(io)?;
+    let bytes = w.into_inner().map_err(|_| Error::input("csv", 0, "không ghi được CSV", "cannot write the CSV"))?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }
 

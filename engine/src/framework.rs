@@ -56,6 +56,9 @@ pub struct Provenance {
     pub basis_en: String,
 }
 
+/// Largest group maximum a set may declare (see [`Framework::from_json`]).
+pub const MAX_GROUP_POINTS: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -237,7 +240,8 @@ impl Framework {
             file: file.to_owned(),
             line: e.line(),
             column: e.column(),
-            reason: e.to_string(),
+            reason: crate::error::json_reason(&e, crate::Lang::Vi),
+            reason_en: crate::error::json_reason(&e, crate::Lang::En),
         })?;
         framework.validate(file)?;
         Ok(framework)
@@ -306,34 +310,40 @@ impl Framework {
         self.indicators.iter().filter(|i| i.applies_to(group, true)).collect()
     }
 
-    /// Sum of the group's top-level maxima (validation makes it equal the declared max).
+    /// Sum of the group's top-level maxima (validation makes it equal the declared max);
+    /// `None` when it overflows.
     #[must_use]
-    pub fn computed_max(&self, group: &str) -> Decimal {
-        self.mains(group).iter().map(|i| i.max_points).sum()
+    pub fn computed_max(&self, group: &str) -> Option<Decimal> {
+        crate::number::checked_sum(self.mains(group).iter().map(|i| i.max_points))
     }
 
     fn validate(&self, file: &str) -> Result<(), Error> {
-        let err = |code: &str, expected: String| Error::FrameworkInvalid {
-            file: file.to_owned(),
-            code: code.to_owned(),
-            expected,
-        };
+        let err = |code: &str, vi: String, en: String| Error::framework_invalid(file, code, vi, en);
         if self.groups.is_empty() {
-            return Err(err("-", "ít nhất một nhóm / at least one group".into()));
+            return Err(err("-", "ít nhất một nhóm".into(), "at least one group".into()));
         }
         let mut seen_groups = std::collections::BTreeSet::new();
         for g in &self.groups {
             if !seen_groups.insert(g.id.as_str()) {
-                return Err(err(&g.id, format!("mã nhóm duy nhất / unique group id '{}'", g.id)));
+                return Err(err(&g.id, format!("mã nhóm duy nhất, '{}' bị lặp", g.id), format!("a unique group id, '{}' repeats", g.id)));
             }
             if g.max_points <= Decimal::ZERO {
-                return Err(err(&g.id, "điểm tối đa của nhóm > 0 / group maximum > 0".into()));
+                return Err(err(&g.id, "điểm tối đa của nhóm > 0".into(), "group maximum > 0".into()));
+            }
+            // Far above any DTI set (1.000 points), low enough that every figure derived
+            // from it keeps its hundredths exact in Decimal's 28 digits.
+            if g.max_points > MAX_GROUP_POINTS {
+                return Err(err(
+                    &g.id,
+                    format!("điểm tối đa của nhóm không quá 1.000.000.000, không phải {}", crate::number::format_compact(g.max_points)),
+                    format!("a group maximum of at most 1,000,000,000, not {}", g.max_points.normalize()),
+                ));
             }
         }
-        crate::level::validate_levels(&self.levels).map_err(|e| err("levels", e))?;
+        crate::level::validate_levels(&self.levels).map_err(|(vi, en)| err("levels", vi, en))?;
         check_group_refs(&self.indicators, &seen_groups, &err)?;
         if let Some(nested) = self.indicators.iter().flat_map(|i| &i.children).find_map(first_with_groups) {
-            return Err(err(nested, "chỉ chỉ số chính mới khai báo nhóm (groups) / only top-level indicators name groups".into()));
+            return Err(err(nested, "chỉ chỉ số chính mới khai báo nhóm (groups)".into(), "only top-level indicators name groups".into()));
         }
         check_tree(&self.indicators, &err)?;
         for g in &self.groups {
@@ -342,18 +352,23 @@ impl Framework {
                 if !codes.insert(node.indicator.code.as_str()) {
                     return Err(err(
                         &node.indicator.code,
-                        format!("mã chỉ số duy nhất trong nhóm {} / unique code in group {}", g.id, g.id),
+                        format!("mã chỉ số duy nhất trong nhóm {}", g.id),
+                        format!("a unique code in group {}", g.id),
                     ));
                 }
             }
-            let computed = self.computed_max(&g.id);
+            let Some(computed) = self.computed_max(&g.id) else {
+                return Err(err(
+                    &g.id,
+                    format!("tổng điểm tối đa các chỉ số chính = {} (khai báo), nhưng tổng vượt giới hạn tính toán", g.max_points),
+                    format!("main indicators adding up to the declared {}, but their sum overflows", g.max_points),
+                ));
+            };
             if computed != g.max_points {
                 return Err(err(
                     &g.id,
-                    format!(
-                        "tổng điểm tối đa các chỉ số chính = {} (khai báo), tính được {} / main indicators must add up to the declared {}, found {}",
-                        g.max_points, computed, g.max_points, computed
-                    ),
+                    format!("tổng điểm tối đa các chỉ số chính = {} (khai báo), tính được {computed}", g.max_points),
+                    format!("main indicators adding up to the declared {}, found {computed}", g.max_points),
                 ));
             }
         }
@@ -374,12 +389,12 @@ fn check_group_refs<F>(
     err: &F,
 ) -> Result<(), Error>
 where
-    F: Fn(&str, String) -> Error,
+    F: Fn(&str, String, String) -> Error,
 {
     for ind in list {
         if let Some(gs) = &ind.groups {
             if let Some(unknown) = gs.iter().find(|g| !groups.contains(g.as_str())) {
-                return Err(err(&ind.code, format!("nhóm đã khai báo, không phải '{unknown}' / a declared group, not '{unknown}'")));
+                return Err(err(&ind.code, format!("nhóm đã khai báo, không phải '{unknown}'"), format!("a declared group, not '{unknown}'")));
             }
         }
         check_group_refs(&ind.children, groups, err)?;
@@ -389,32 +404,36 @@ where
 
 fn check_tree<F>(list: &[Indicator], err: &F) -> Result<(), Error>
 where
-    F: Fn(&str, String) -> Error,
+    F: Fn(&str, String, String) -> Error,
 {
     for ind in list {
         if ind.code.trim().is_empty() {
-            return Err(err("?", format!("mã chỉ số không rỗng (chỉ số '{}') / a non-empty code", ind.name_vi)));
+            return Err(err("?", format!("mã chỉ số không rỗng (chỉ số '{}')", crate::text::clip(&ind.name_vi)), format!("a non-empty code (indicator '{}')", crate::text::clip(&ind.name_en))));
         }
         if ind.max_points < Decimal::ZERO {
-            return Err(err(&ind.code, "điểm tối đa ≥ 0 / maximum ≥ 0".into()));
+            return Err(err(&ind.code, "điểm tối đa ≥ 0".into(), "maximum ≥ 0".into()));
         }
         match (&ind.method, ind.children.is_empty()) {
             (Some(_), false) => {
-                return Err(err(&ind.code, "chỉ số có chỉ số con thì không có cách tính điểm riêng / a parent has no method of its own".into()))
+                return Err(err(&ind.code, "chỉ số có chỉ số con thì không có cách tính điểm riêng".into(), "a parent has no method of its own".into()))
             }
             (None, true) => {
-                return Err(err(&ind.code, "chỉ số lá phải có cách tính điểm (method) / a leaf needs a method".into()))
+                return Err(err(&ind.code, "chỉ số lá phải có cách tính điểm (method)".into(), "a leaf needs a method".into()))
             }
             (Some(method), true) => check_method(ind, method, err)?,
             (None, false) => {
-                let sum: Decimal = ind.children.iter().map(|c| c.max_points).sum();
+                let Some(sum) = crate::number::checked_sum(ind.children.iter().map(|c| c.max_points)) else {
+                    return Err(err(
+                        &ind.code,
+                        format!("tổng điểm tối đa các chỉ số con = {}, nhưng tổng vượt giới hạn tính toán", ind.max_points),
+                        format!("children adding up to {}, but their sum overflows", ind.max_points),
+                    ));
+                };
                 if sum != ind.max_points {
                     return Err(err(
                         &ind.code,
-                        format!(
-                            "tổng điểm tối đa các chỉ số con = {} nhưng được {} / children must add up to {}, found {}",
-                            ind.max_points, sum, ind.max_points, sum
-                        ),
+                        format!("tổng điểm tối đa các chỉ số con = {} nhưng được {sum}", ind.max_points),
+                        format!("children adding up to {}, found {sum}", ind.max_points),
                     ));
                 }
                 check_tree(&ind.children, err)?;
@@ -426,7 +445,7 @@ where
 
 pub(crate) fn check_method<F>(ind: &Indicator, method: &Method, err: &F) -> Result<(), Error>
 where
-    F: Fn(&str, String) -> Error,
+    F: Fn(&str, String, String) -> Error,
 {
     let max = ind.max_points;
     let code = ind.code.as_str();
@@ -434,56 +453,62 @@ where
         let mut ids = std::collections::BTreeSet::new();
         for c in choices {
             if !ids.insert(c.id.as_str()) {
-                return Err(err(code, format!("mã lựa chọn duy nhất, '{}' bị lặp / unique choice ids, '{}' repeats", c.id, c.id)));
+                return Err(err(code, format!("mã lựa chọn duy nhất, '{}' bị lặp", c.id), format!("unique choice ids, '{}' repeats", c.id)));
             }
             if c.points < Decimal::ZERO || c.points > max {
-                return Err(err(code, format!("điểm mỗi lựa chọn trong 0..{max} / choice points within 0..{max}")));
+                return Err(err(code, format!("điểm mỗi lựa chọn trong 0..{max}"), format!("choice points within 0..{max}")));
             }
         }
         Ok(())
     };
     match method {
-        Method::Info if !max.is_zero() => Err(err(code, "chỉ số thông tin có điểm tối đa 0 / an info indicator has maximum 0".into())),
+        Method::Info if !max.is_zero() => Err(err(code, "chỉ số thông tin có điểm tối đa 0".into(), "an info indicator has maximum 0".into())),
         Method::Info => Ok(()),
-        _ if max.is_zero() => Err(err(code, "điểm tối đa > 0 (chỉ số không tính điểm dùng loại info) / maximum > 0 (use info for unscored)".into())),
+        _ if max.is_zero() => Err(err(code, "điểm tối đa > 0 (chỉ số không tính điểm dùng loại info)".into(), "maximum > 0 (use info for unscored)".into())),
         Method::Points | Method::YesNo | Method::Ratio { .. } => Ok(()),
         Method::Options { options } => {
             if options.len() < 2 {
-                return Err(err(code, "ít nhất 2 lựa chọn / at least 2 options".into()));
+                return Err(err(code, "ít nhất 2 lựa chọn".into(), "at least 2 options".into()));
             }
             unique(options)?;
             let best = options.iter().map(|c| c.points).max().unwrap_or_default();
             if best != max {
-                return Err(err(code, format!("lựa chọn cao nhất = {max} điểm, được {best} / best option worth {max}, found {best}")));
+                return Err(err(code, format!("lựa chọn cao nhất = {max} điểm, được {best}"), format!("best option worth {max}, found {best}")));
             }
             Ok(())
         }
         Method::Parts { parts } => {
             if parts.is_empty() {
-                return Err(err(code, "ít nhất 1 điều kiện / at least 1 part".into()));
+                return Err(err(code, "ít nhất 1 điều kiện".into(), "at least 1 part".into()));
             }
             unique(parts)?;
-            let sum: Decimal = parts.iter().map(|c| c.points).sum();
+            let Some(sum) = crate::number::checked_sum(parts.iter().map(|c| c.points)) else {
+                return Err(err(
+                    code,
+                    format!("tổng điểm các điều kiện = {max}, nhưng tổng vượt giới hạn tính toán"),
+                    format!("parts adding up to {max}, but their sum overflows"),
+                ));
+            };
             if sum != max {
-                return Err(err(code, format!("tổng điểm các điều kiện = {max}, được {sum} / parts add up to {max}, found {sum}")));
+                return Err(err(code, format!("tổng điểm các điều kiện = {max}, được {sum}"), format!("parts adding up to {max}, found {sum}")));
             }
             Ok(())
         }
         Method::Tiers { tiers, .. } => {
             if tiers.is_empty() {
-                return Err(err(code, "ít nhất 1 bậc / at least 1 tier".into()));
+                return Err(err(code, "ít nhất 1 bậc".into(), "at least 1 tier".into()));
             }
             for pair in tiers.windows(2) {
                 if pair[1].min <= pair[0].min || pair[1].points < pair[0].points {
-                    return Err(err(code, "các bậc tăng dần theo ngưỡng và điểm / tiers ascending by threshold and points".into()));
+                    return Err(err(code, "các bậc tăng dần theo ngưỡng và điểm".into(), "tiers ascending by threshold and points".into()));
                 }
             }
             if tiers.iter().any(|t| t.points < Decimal::ZERO || t.min < Decimal::ZERO) {
-                return Err(err(code, "ngưỡng và điểm ≥ 0 / thresholds and points ≥ 0".into()));
+                return Err(err(code, "ngưỡng và điểm ≥ 0".into(), "thresholds and points ≥ 0".into()));
             }
             let top = tiers.last().map(|t| t.points).unwrap_or_default();
             if top != max {
-                return Err(err(code, format!("bậc cao nhất = {max} điểm, được {top} / top tier worth {max}, found {top}")));
+                return Err(err(code, format!("bậc cao nhất = {max} điểm, được {top}"), format!("top tier worth {max}, found {top}")));
             }
             Ok(())
         }

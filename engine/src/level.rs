@@ -16,24 +16,24 @@ pub struct LevelRule {
     pub above_percent: Option<Decimal>,
 }
 
-/// Checks the table is well formed; the error says what was expected.
-pub(crate) fn validate_levels(levels: &[LevelRule]) -> Result<(), String> {
+/// Checks the table is well formed; the error says what was expected (Vietnamese, English).
+pub(crate) fn validate_levels(levels: &[LevelRule]) -> Result<(), (String, String)> {
     let Some((last, rest)) = levels.split_last() else {
-        return Err("ít nhất một mức / at least one level".into());
+        return Err(("ít nhất một mức".into(), "at least one level".into()));
     };
     if last.above_percent.is_some() {
-        return Err(format!("mức cuối ({}) không có ngưỡng / the last level ({}) has no threshold", last.id, last.id));
+        return Err((format!("mức cuối ({}) không có ngưỡng", last.id), format!("the last level ({}) has no threshold", last.id)));
     }
     let mut previous: Option<Decimal> = None;
     for rule in rest {
         let Some(t) = rule.above_percent else {
-            return Err(format!("mức {} cần ngưỡng above_percent / level {} needs above_percent", rule.id, rule.id));
+            return Err((format!("mức {} cần ngưỡng above_percent", rule.id), format!("level {} needs above_percent", rule.id)));
         };
         if t < Decimal::ZERO || t >= Decimal::ONE_HUNDRED {
-            return Err(format!("ngưỡng của mức {} trong [0, 100) / threshold of {} within [0, 100)", rule.id, rule.id));
+            return Err((format!("ngưỡng của mức {} trong [0, 100)", rule.id), format!("threshold of {} within [0, 100)", rule.id)));
         }
         if previous.is_some_and(|p| t >= p) {
-            return Err("ngưỡng giảm dần từ mức cao xuống thấp / thresholds strictly descending".into());
+            return Err(("ngưỡng giảm dần từ mức cao xuống thấp".into(), "thresholds strictly descending".into()));
         }
         previous = Some(t);
     }
@@ -41,7 +41,7 @@ pub(crate) fn validate_levels(levels: &[LevelRule]) -> Result<(), String> {
     ids.sort_unstable();
     ids.dedup();
     if ids.len() != levels.len() {
-        return Err("mã mức duy nhất / unique level ids".into());
+        return Err(("mã mức duy nhất".into(), "unique level ids".into()));
     }
     Ok(())
 }
@@ -94,13 +94,17 @@ pub fn next_level(levels: &[LevelRule], total: Decimal, max: Decimal) -> Option<
     let idx = level_rank(levels, &current.id)?;
     let up = levels.get(idx.checked_sub(1)?)?;
     let threshold = up.above_percent?;
-    let boundary = threshold.checked_mul(max)? / Decimal::ONE_HUNDRED;
-    let hundredths = boundary.checked_sub(total)?.checked_mul(Decimal::ONE_HUNDRED)?.floor() + Decimal::ONE;
-    Some(NextLevel {
-        level_id: up.id.clone(),
-        boundary,
-        points_needed: hundredths / Decimal::ONE_HUNDRED,
-    })
+    let boundary = threshold
+        .checked_mul(max)
+        .map(|p| p / Decimal::ONE_HUNDRED)
+        .or_else(|| (max / Decimal::ONE_HUNDRED).checked_mul(threshold))?;
+    // Floor to the hundredth, then one hundredth more; no `× 100`, whose overflow near the
+    // top of Decimal's range (and `floor() + 1`) used to panic. `None` only past that range.
+    let gap = boundary.checked_sub(total)?;
+    let points_needed = gap
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToNegativeInfinity)
+        .checked_add(Decimal::new(1, 2))?;
+    Some(NextLevel { level_id: up.id.clone(), boundary, points_needed })
 }
 
 /// Why a printed percentage that sits on a boundary ("75,00 %") has the level it has:

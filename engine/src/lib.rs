@@ -19,6 +19,7 @@ pub mod quick;
 pub mod rank;
 pub mod report;
 pub mod sheet;
+pub mod table;
 pub mod terms;
 pub mod text;
 pub mod words;

@@ -91,6 +91,19 @@ pub fn parse_vn(input: &str) -> Result<Decimal, NumberError> {
     if int_digits.is_empty() && frac_part.is_empty() {
         return Err(NumberError::NoDigits { input: input.to_owned() });
     }
+    // Decimal rounds a 29th significant digit (or a 29th decimal) away without a word:
+    // refuse instead, since a value is never silently changed.
+    let significant_int = int_digits.trim_start_matches('0');
+    let significant_frac = frac_part.trim_end_matches('0');
+    // Significant digits: from the first non-zero digit to the last ("4e28" has one).
+    let digits = format!("{significant_int}{significant_frac}");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    if significant_int.len() > 29 {
+        return Err(NumberError::TooLarge { input: input.to_owned() });
+    }
+    if significant > 28 || significant_frac.len() > 28 {
+        return Err(NumberError::TooPrecise { input: input.to_owned() });
+    }
     let canonical = format!(
         "{}{}.{}",
         if negative { "-" } else { "" },
@@ -104,12 +117,16 @@ pub fn parse_vn(input: &str) -> Result<Decimal, NumberError> {
 }
 
 /// "1.234,50": rounded half away from zero to `dp` decimals, dot-grouped thousands.
+/// Total for every `Decimal` and `dp`: `dp` above 28 (Decimal's own limit) prints 28.
 #[must_use]
 pub fn format_vn(value: Decimal, dp: u32) -> String {
+    let dp = dp.min(28);
     let rounded = value.round_dp_with_strategy(dp, DISPLAY_ROUNDING);
-    let plain = format!("{:.*}", dp as usize, rounded.abs());
+    // Plain `Display` (no precision) fits rust_decimal's buffer for every value; its
+    // `{:.N}` form panics past 31 characters, so the decimals are padded here instead.
+    let plain = rounded.abs().to_string();
     let (int_part, frac_part) = plain.split_once('.').unwrap_or((&plain, ""));
-    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 1);
+    let mut out = String::with_capacity(int_part.len() + int_part.len() / 3 + dp as usize + 2);
     if rounded.is_sign_negative() && !rounded.is_zero() {
         out.push('-');
     }
@@ -119,9 +136,12 @@ pub fn format_vn(value: Decimal, dp: u32) -> String {
         }
         out.push(ch);
     }
-    if !frac_part.is_empty() {
+    if dp > 0 {
         out.push(',');
         out.push_str(frac_part);
+        for _ in frac_part.len()..dp as usize {
+            out.push('0');
+        }
     }
     out
 }
@@ -148,5 +168,11 @@ pub fn format_percent(value: Decimal) -> String {
 /// Machine form for JSON and CSV output: dot decimal, 2 decimals ("625.30").
 #[must_use]
 pub fn format_machine(value: Decimal) -> String {
-    format!("{:.2}", round2(value))
+    format_vn(value, 2).replace('.', "").replace(',', ".")
+}
+
+/// Sum that reports overflow instead of panicking (`Decimal`'s `+` and `Sum` panic).
+#[must_use]
+pub fn checked_sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
 }

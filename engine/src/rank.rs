@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::framework::Framework;
 use crate::level::{level_for, percent_of};
 use crate::number::{parse_vn, round2};
-use crate::text::{decode_input, name_key};
+use crate::text::name_key;
 
 /// One agency's total, as read from `group,name,total`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,29 +49,49 @@ pub fn competition_ranks(sorted_desc: &[Decimal]) -> Vec<usize> {
     ranks
 }
 
-/// Exact mean; `None` for no values.
+/// Exact mean; `None` for no values or when the sum overflows (callers report that, a
+/// mean is never taken as 0).
 #[must_use]
 pub fn mean(values: &[Decimal]) -> Option<Decimal> {
     if values.is_empty() {
         return None;
     }
-    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
-    Some(sum / Decimal::from(values.len()))
+    let sum = crate::number::checked_sum(values.iter().copied())?;
+    sum.checked_div(Decimal::from(values.len()))
+}
+
+/// The error for a group whose totals cannot be averaged.
+pub(crate) fn mean_overflow(group: &str) -> Error {
+    let group = crate::text::clip(group);
+    Error::overflow(format!("tổng các tổng điểm của nhóm {group}"), format!("the sum of the totals of group {group}"))
 }
 
 /// Ranks entries per group (groups in the framework's order; empty groups left out).
-/// Equal totals share a rank and keep their input order.
+/// Equal totals share a rank and keep their input order. The same agency twice (names
+/// equal by [`name_key`]: case, tone marks, spacing) is an error naming both lines, since
+/// a ranking that lists it twice is wrong and `check` would say so.
 pub fn rank(framework: &Framework, entries: &[RankInput]) -> Result<Vec<GroupTable>, Error> {
+    let mut seen: std::collections::HashMap<String, (usize, &str)> = std::collections::HashMap::with_capacity(entries.len());
     for e in entries {
         let g = framework.group(&e.group).ok_or_else(|| unknown_group(framework, "", e.line, &e.group))?;
         if e.total < Decimal::ZERO || e.total > g.max_points {
             let max = crate::number::format_compact(g.max_points);
             let total = crate::number::format_compact(e.total);
+            let name = crate::text::clip(&e.name);
             return Err(Error::input(
                 "",
                 e.line,
-                format!("{}: tổng điểm {total} nằm ngoài 0..{max} của nhóm {}", e.name, e.group),
-                format!("{}: total {total} is outside 0..{max} of group {}", e.name, e.group),
+                format!("cột total, {name}: tổng điểm {total} nằm ngoài 0..{max} của nhóm {}", e.group),
+                format!("column total, {name}: total {total} is outside 0..{max} of group {}", e.group),
+            ));
+        }
+        if let Some((first_line, first_name)) = seen.insert(name_key(&e.name), (e.line, &e.name)) {
+            let (a, b) = (crate::text::clip(first_name), crate::text::clip(&e.name));
+            return Err(Error::input(
+                "",
+                e.line,
+                format!("cột name: “{b}” trùng với “{a}” ở dòng {first_line} (cùng tên khi bỏ qua chữ hoa, dấu và khoảng trắng); mỗi cơ quan chỉ một dòng"),
+                format!("column name: “{b}” is the same agency as “{a}” on line {first_line} (equal ignoring case, tone marks and spaces); one row per agency"),
             ));
         }
     }
@@ -84,7 +104,7 @@ pub fn rank(framework: &Framework, entries: &[RankInput]) -> Result<Vec<GroupTab
         rows.sort_by_key(|r| std::cmp::Reverse(r.total));
         let totals: Vec<Decimal> = rows.iter().map(|r| r.total).collect();
         let ranks = competition_ranks(&totals);
-        let average_exact = mean(&totals).unwrap_or_default();
+        let average_exact = mean(&totals).ok_or_else(|| mean_overflow(&group.id))?;
         tables.push(GroupTable {
             group_id: group.id.clone(),
             max: group.max_points,
@@ -123,71 +143,37 @@ pub fn would_rank(others: &[RankInput], group: &str, agency: &str, total: Decima
     (above + 1, peers.len() + 1)
 }
 
-/// Column positions of a CSV header, by name; a missing column is an error naming it.
-pub(crate) fn columns(file: &str, headers: &csv::StringRecord, wanted: &[&str]) -> Result<Vec<usize>, Error> {
-    wanted
-        .iter()
-        .map(|name| {
-            headers.iter().position(|h| h.trim() == *name).ok_or_else(|| {
-                Error::input(
-                    file,
-                    1,
-                    format!("thiếu cột “{name}” (cần các cột: {})", wanted.join(",")),
-                    format!("missing column “{name}” (columns needed: {})", wanted.join(",")),
-                )
-            })
-        })
-        .collect()
-}
-
 /// A row names a group the set does not have.
 pub(crate) fn unknown_group(framework: &Framework, file: &str, line: usize, group: &str) -> Error {
     let known = framework.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ");
+    let group = crate::text::clip(group);
     Error::input(
         file,
         line,
-        format!("nhóm “{group}” không có trong bộ chỉ số {} (có: {known})", framework.id),
-        format!("group “{group}” is not in indicator set {} (available: {known})", framework.id),
+        format!("cột group: nhóm “{group}” không có trong bộ chỉ số {} (có: {known})", framework.id),
+        format!("column group: group “{group}” is not in indicator set {} (available: {known})", framework.id),
     )
 }
 
 pub(crate) fn missing_name(file: &str, line: usize) -> Error {
-    Error::input(file, line, "thiếu tên cơ quan (cột name)", "missing agency name (column name)")
-}
-
-pub(crate) fn csv_error(file: &str, e: &csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    Error::input(file, line, format!("CSV không hợp lệ ({e})"), format!("invalid CSV ({e})"))
+    Error::input(file, line, "cột name: thiếu tên cơ quan", "column name: missing agency name")
 }
 
 pub(crate) fn decimal_field(file: &str, line: usize, column: &str, text: &str) -> Result<Decimal, Error> {
     parse_vn(text).map_err(|source| Error::InputNumber { file: file.to_owned(), line, column: column.to_owned(), source })
 }
 
-/// Reads `group,name,total` (totals with comma or dot decimals; extra columns ignored).
+/// Reads `group,name,total` (totals with comma or dot decimals; extra columns ignored;
+/// `,`, `;` or tab between fields, as detected from the header).
 pub fn parse_rank_csv(file: &str, bytes: &[u8]) -> Result<Vec<RankInput>, Error> {
-    let text = decode_input(file, bytes)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
-    let cols = columns(file, &headers, &["group", "name", "total"])?;
     let mut out = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(file, &e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let field = |i: usize| record.get(cols[i]).unwrap_or("").trim();
-        if field(1).is_empty() {
+    crate::table::read_rows(file, bytes, &["group", "name", "total"], |line, f| {
+        if f[1].is_empty() {
             return Err(missing_name(file, line));
         }
-        out.push(RankInput {
-            group: field(0).to_owned(),
-            name: field(1).to_owned(),
-            total: decimal_field(file, line, "total", field(2))?,
-            line,
-        });
-    }
-    if out.is_empty() {
-        return Err(Error::input(file, 0, "tệp không có dòng dữ liệu nào", "the file has no data rows"));
-    }
+        out.push(RankInput { group: f[0].to_owned(), name: f[1].to_owned(), total: decimal_field(file, line, "total", f[2])?, line });
+        Ok(())
+    })?;
     Ok(out)
 }
 
@@ -198,4 +184,31 @@ pub fn rank_file(framework: &Framework, file: &str, bytes: &[u8]) -> Result<Vec<
         Error::Input { line, reason, reason_en, .. } => Error::Input { file: file.to_owned(), line, reason, reason_en },
         other => other,
     })
+}
+
+/// The ranking as the CSV `check` reads (`group,rank,name,total,level,group_average`), so
+/// `dti rank X --format csv | dti check -` agrees. Text cells are guarded against formula
+/// injection ([`crate::export::guard`]); the reader removes the guard.
+pub fn write_rank_csv<W: std::io::Write>(out: W, framework: &Framework, tables: &[GroupTable]) -> std::io::Result<()> {
+    use crate::export::guard;
+    use crate::number::format_machine;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["group", "rank", "name", "total", "level", "group_average"])?;
+    for t in tables {
+        let avg = format_machine(t.average);
+        for r in &t.rows {
+            let rank = r.rank.to_string();
+            let level = framework.level_name(&r.level_id, crate::Lang::Vi);
+            // The exact total, so `check` sees what `rank` saw: "625.30" as published when
+            // it has at most 2 decimals, else with a decimal comma ("750,004"), which
+            // the reader cannot take for a thousands separator.
+            let total = if r.total.normalize().scale() <= 2 {
+                format_machine(r.total)
+            } else {
+                r.total.normalize().to_string().replace('.', ",")
+            };
+            w.write_record([guard(&t.group_id).as_ref(), &rank, &guard(&r.name), &total, &guard(&level), &avg])?;
+        }
+    }
+    w.flush()
 }

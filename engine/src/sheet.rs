@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Lang, NumberError};
 use crate::framework::{Framework, Indicator, Method, ZeroDenominator};
 use crate::level::{level_for, next_level, percent_of, NextLevel};
-use crate::number::{format_compact, parse_vn};
+use crate::number::{checked_sum, format_compact, parse_vn};
 
 /// Decimals kept in sums: far below anything displayed, far above the ~1e-27 error of a
 /// repeating fraction such as 1/3 × 20, so 6,67 + 6,67 + 6,67 (thirds) sums to exactly 20.
@@ -111,12 +111,19 @@ impl ScoreSheet {
         }
     }
 
-    /// Reads a saved sheet; `file` names it in errors.
+    /// Reads a saved sheet; `file` names it in errors. A structural error inside an entry
+    /// names the indicator's code (and the field), never serde's English alone.
     pub fn from_json(file: &str, json: &str) -> Result<Self, Error> {
-        let probe: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-            Error::input(file, e.line(), format!("không phải JSON hợp lệ ({e})"), format!("not valid JSON ({e})"))
+        let mut probe: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            Error::Input {
+                file: file.to_owned(),
+                line: e.line(),
+                reason: format!("không phải JSON hợp lệ (cột {}: {})", e.column(), crate::error::json_reason(&e, Lang::Vi)),
+                reason_en: format!("not valid JSON (column {}: {})", e.column(), crate::error::json_reason(&e, Lang::En)),
+            }
         })?;
-        match probe.get("schema").and_then(serde_json::Value::as_u64) {
+        let schema = probe.get("schema");
+        match schema.and_then(serde_json::Value::as_u64) {
             Some(v) if v == u64::from(SCHEMA_VERSION) => {}
             Some(v) => {
                 return Err(Error::input(
@@ -126,13 +133,53 @@ impl ScoreSheet {
                     format!("format version {v} is not supported (supported: {SCHEMA_VERSION})"),
                 ))
             }
+            None if schema.is_some() => {
+                let shown = crate::text::clip(&schema.map(ToString::to_string).unwrap_or_default());
+                return Err(Error::input(
+                    file,
+                    0,
+                    format!("trường “schema” phải là số nguyên (ví dụ {SCHEMA_VERSION}), không phải {shown}"),
+                    format!("field “schema” must be a whole number (e.g. {SCHEMA_VERSION}), not {shown}"),
+                ));
+            }
             None => {
                 return Err(Error::input(file, 0, "thiếu trường “schema”", "missing field “schema”"));
             }
         }
-        serde_json::from_value(probe).map_err(|e| {
-            Error::input(file, 0, format!("không đúng định dạng phiếu điểm ({e})"), format!("not a score sheet ({e})"))
-        })
+        let shape = |what_vi: &str, what_en: &str, e: &serde_json::Error| {
+            Error::input(
+                file,
+                0,
+                format!("không đúng định dạng phiếu điểm, {what_vi}: {}", crate::error::json_reason(e, Lang::Vi)),
+                format!("not a score sheet, {what_en}: {}", crate::error::json_reason(e, Lang::En)),
+            )
+        };
+        // Entries one by one, so an error names the indicator it is in.
+        let entries = match probe.as_object_mut().and_then(|o| o.remove("entries")) {
+            None | Some(serde_json::Value::Null) => BTreeMap::new(),
+            Some(serde_json::Value::Object(map)) => {
+                let mut entries = BTreeMap::new();
+                for (code, value) in map {
+                    let entry: Entry = serde_json::from_value(value).map_err(|e| {
+                        let code = crate::text::clip(&code);
+                        shape(&format!("chỉ số {code}"), &format!("indicator {code}"), &e)
+                    })?;
+                    entries.insert(code, entry);
+                }
+                entries
+            }
+            Some(_) => {
+                return Err(Error::input(
+                    file,
+                    0,
+                    "không đúng định dạng phiếu điểm: “entries” phải là đối tượng theo mã chỉ số",
+                    "not a score sheet: “entries” must be an object keyed by indicator code",
+                ))
+            }
+        };
+        let mut sheet: ScoreSheet = serde_json::from_value(probe).map_err(|e| shape("phần đầu", "header", &e))?;
+        sheet.entries = entries;
+        Ok(sheet)
     }
 
     /// Pretty JSON, the format `dti score` reads and the app exports.
@@ -236,9 +283,9 @@ impl AnswerError {
             }
             AnswerError::UnknownChoice { code, id } => {
                 if vi {
-                    format!("Chỉ số {code}: không có lựa chọn “{id}”")
+                    format!("Chỉ số {code}: không có lựa chọn “{}”", crate::text::clip(id))
                 } else {
-                    format!("Indicator {code}: there is no option “{id}”")
+                    format!("Indicator {code}: there is no option “{}”", crate::text::clip(id))
                 }
             }
             AnswerError::MissingPart { code, field } => {
@@ -372,11 +419,15 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
             .map(|c| Some(c.points))
             .ok_or_else(|| AnswerError::UnknownChoice { code: code.to_owned(), id: id.clone() }),
         (Method::Parts { parts }, Answer::Parts { ids }) => {
-            if let Some(unknown) = ids.iter().find(|id| !parts.iter().any(|p| &p.id == *id)) {
+            // Sets, not scans: a hostile file with many ids stays linear.
+            let known: std::collections::BTreeSet<&str> = parts.iter().map(|p| p.id.as_str()).collect();
+            if let Some(unknown) = ids.iter().find(|id| !known.contains(id.as_str())) {
                 return Err(AnswerError::UnknownChoice { code: code.to_owned(), id: unknown.clone() });
             }
-            // Each condition counts once, however often its id is listed.
-            Ok(Some(parts.iter().filter(|p| ids.contains(&p.id)).map(|p| p.points).sum()))
+            let chosen: std::collections::BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+            // Each condition counts once, however often its id is listed. Validation makes
+            // the parts add up to the maximum without overflow, so this sum cannot overflow.
+            Ok(Some(parts.iter().filter(|p| chosen.contains(p.id.as_str())).map(|p| p.points).sum()))
         }
         (Method::Ratio { zero_denominator, .. }, Answer::Ratio { numerator, denominator }) => {
             match (numerator.trim().is_empty(), denominator.trim().is_empty()) {
@@ -661,6 +712,11 @@ impl SheetResult {
     }
 }
 
+fn overflow(code: &str) -> Error {
+    let code = crate::text::clip(code);
+    Error::overflow(format!("tổng điểm của {code}"), format!("the total of {code}"))
+}
+
 /// Scores a whole sheet against its framework.
 pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult, Error> {
     if sheet.framework != framework.id {
@@ -698,11 +754,12 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
             invalid_appraised.push(e.clone());
         }
         if let Some(main) = mains.last_mut() {
-            main.points += outcome.points();
+            // Checked: a set built in code (not validated) could overflow `+`.
+            main.points = main.points.checked_add(outcome.points()).ok_or_else(|| overflow(&main.code))?;
             main.leaf_count += 1;
             if let Some(Outcome::Scored(p)) = &appraised {
-                main.appraised = Some(main.appraised.unwrap_or_default() + p);
-                main.appraised_self += outcome.points();
+                main.appraised = Some(main.appraised.unwrap_or_default().checked_add(*p).ok_or_else(|| overflow(&main.code))?);
+                main.appraised_self = main.appraised_self.checked_add(outcome.points()).ok_or_else(|| overflow(&main.code))?;
                 main.appraised_count += 1;
                 any_appraised = true;
             }
@@ -721,9 +778,9 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
         main.appraised = main.appraised.map(settle);
         main.appraised_self = settle(main.appraised_self);
     }
-    let total = settle(leaves.iter().map(|l| l.outcome.points()).sum());
+    let total = settle(checked_sum(leaves.iter().map(|l| l.outcome.points())).ok_or_else(|| overflow(&group.id))?);
     let standing = Standing::of(framework, total, group.max_points);
-    let appraisal = any_appraised.then(|| {
+    let appraisal = any_appraised.then(|| -> Result<Appraisal, Error> {
         let scored: Vec<(Decimal, Decimal)> = leaves
             .iter()
             .filter_map(|l| match &l.appraised {
@@ -731,16 +788,18 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
                 _ => None,
             })
             .collect();
-        let total = settle(scored.iter().map(|s| s.1).sum());
+        let sum = |values: Vec<Decimal>| checked_sum(values).map(settle).ok_or_else(|| overflow(&group.id));
+        let total = sum(scored.iter().map(|s| s.1).collect())?;
         let complete = scored.len() == leaves.len();
-        Appraisal {
+        Ok(Appraisal {
             total,
-            self_total: settle(scored.iter().map(|s| s.0).sum()),
+            self_total: sum(scored.iter().map(|s| s.0).collect())?,
             count: scored.len(),
             of: leaves.len(),
             standing: complete.then(|| Standing::of(framework, total, group.max_points)),
-        }
+        })
     });
+    let appraisal = appraisal.transpose()?;
     let mut open: Vec<(String, Decimal)> = leaves
         .iter()
         .filter(|l| !matches!(l.outcome, Outcome::Scored(_)))

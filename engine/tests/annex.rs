@@ -320,7 +320,7 @@ mod xlsx {
         let bytes = to_xlsx(&mini()).unwrap_or_else(|e| panic!("{e}"));
         let refused = annex::import("phu-luc.xlsx", &bytes).err().unwrap_or_else(|| panic!("accepted"));
         assert!(matches!(refused, ImportError::Unreadable(_)));
-        has(&messages(&refused), "phu-luc.xlsx, dòng 0: tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8");
+        has(&messages(&refused), "phu-luc.xlsx: tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8");
         assert_eq!(dti_engine::xlsx::import_any("phu-luc.xlsx", &bytes).map_err(|e| messages(&e)), Ok(normalized(mini())));
     }
 }

@@ -84,7 +84,7 @@ fn rank_prints_the_decisions_tables() {
 fn bad_input_names_the_line_and_exits_2() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("missing column", b"group,name\nhuyen,A\n".to_vec(), "thiếu cột “total”"),
-        ("unknown group", b"group,name,total\nhuyen,A,1\nso,B,2\n".to_vec(), "dòng 3: nhóm “so”"),
+        ("unknown group", b"group,name,total\nhuyen,A,1\nso,B,2\n".to_vec(), "dòng 3: cột group: nhóm “so”"),
         ("abc total", b"group,name,total\nhuyen,A,abc\n".to_vec(), "dòng 2, cột total: “abc”"),
         ("unit in total", "group,name,total\nhuyen,A,625đ\n".as_bytes().to_vec(), "ký tự “đ”"),
         ("empty file", b"".to_vec(), "tệp rỗng"),

@@ -58,7 +58,7 @@ fn ranking_the_printed_totals_gives_the_printed_tables() {
 fn the_checker_finds_exactly_the_two_inconsistencies_of_the_decision() {
     let f = f2022();
     let rows = parse_published(&f, "seed.csv", SEED_CSV).unwrap_or_else(|e| panic!("{e}"));
-    let findings = check(&f, &rows);
+    let findings = check(&f, &rows).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         findings,
         vec![
@@ -80,7 +80,7 @@ fn the_checker_finds_exactly_the_two_inconsistencies_of_the_decision() {
         ]
     );
     let msg = findings[0].message(&f, Lang::Vi);
-    assert_eq!(msg, "dòng 19, Sở Du lịch: 235,40 điểm = 23,54 % → mức “Khởi động”, nhưng in là “Hình thành”");
+    assert_eq!(msg, "dòng 19, cột level, Sở Du lịch: 235,40 điểm = 23,54 % → mức “Khởi động”, nhưng in là “Hình thành”");
     let msg = findings[1].message(&f, Lang::Vi);
     assert!(msg.contains("328,20") && msg.contains("328,21"), "{msg}");
 }
@@ -93,7 +93,7 @@ fn with_edit(edit: impl Fn(&str) -> String) -> Vec<u8> {
 fn findings_of(bytes: &[u8]) -> Vec<Finding> {
     let f = f2022();
     let rows = parse_published(&f, "fixture.csv", bytes).unwrap_or_else(|e| panic!("{e}"));
-    check(&f, &rows)
+    check(&f, &rows).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The fixtures start from the decision, so its own two findings are set aside.

@@ -8,14 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { useApp } from './lib/harness.mjs';
-import { expectText } from './lib/expect.mjs';
+import { expectText, expectValue } from './lib/expect.mjs';
 
 const app = useApp();
 const exec = promisify(execFile);
@@ -67,6 +67,29 @@ async function readXlsx(file) {
 
 const COLUMNS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
+/**
+ * Opens a CSV in LibreOffice Calc (headless) as a Vietnamese-locale user would and returns
+ * the cells it made. Filter: separator 59 ';', text delimiter 34 '"', charset 76 UTF-8,
+ * from line 1, no column formats, language 1066 (Vietnamese: ',' decimal, '.' thousands).
+ */
+async function calc(dir, csvFile) {
+  const profile = join(dir, 'lo-profile');
+  const out = join(dir, 'out');
+  const soffice = await exec(
+    SOFFICE,
+    [
+      '--headless', '--norestore', '--nolockcheck',
+      `-env:UserInstallation=file://${profile}`,
+      '--infilter=CSV:59,34,76,1,,1066',
+      '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
+      '--outdir', out, csvFile,
+    ],
+    { timeout: 180_000, env: { ...process.env, HOME: dir, LANG: 'vi_VN.UTF-8' } },
+  ).catch((e) => assert.fail(`soffice failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`));
+  const xlsx = join(out, csvFile.split('/').pop().replace(/\.csv$/, '.xlsx'));
+  return readXlsx(xlsx).catch((e) => assert.fail(`reading the xlsx: ${e.message}\nsoffice said: ${soffice.stdout}${soffice.stderr}`));
+}
+
 /** A string cell; its text NFC-normalised. */
 function text(cells, col, where) {
   const c = cells?.[col];
@@ -114,22 +137,7 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     // Chênh lệch over the one appraised indicator (18 − 12,5), the count in words.
     assert.equal(lines.at(-1), ';Tổng điểm;1000,00;41,33;12,50;5,50;đã thẩm định một trên ba mươi chỉ số (chưa đủ, chưa xếp mức);');
 
-    // LibreOffice: separator 59 ';', text delimiter 34 '"', charset 76 UTF-8, from line 1,
-    // no column formats, language 1066 (Vietnamese: ',' decimal, '.' thousands).
-    const profile = join(dir, 'lo-profile');
-    const out = join(dir, 'out');
-    const soffice = await exec(
-      SOFFICE,
-      [
-        '--headless', '--norestore', '--nolockcheck',
-        `-env:UserInstallation=file://${profile}`,
-        '--infilter=CSV:59,34,76,1,,1066',
-        '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
-        '--outdir', out, csvFile,
-      ],
-      { timeout: 180_000, env: { ...process.env, HOME: dir, LANG: 'vi_VN.UTF-8' } },
-    ).catch((e) => assert.fail(`soffice failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`));
-    const rows = await readXlsx(join(out, 'phieu.xlsx')).catch((e) => assert.fail(`reading the xlsx: ${e.message}\nsoffice said: ${soffice.stdout}${soffice.stderr}`));
+    const rows = await calc(dir, csvFile);
 
     const expected = indicatorRows('co_tthc');
     assert.equal(rows.length, 1 + expected.length + 1, 'header, one row per indicator of the group, the total');
@@ -172,6 +180,61 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     assert.equal(number(total, 'E', 'total'), 12.5);
     assert.equal(number(total, 'F', 'total'), 5.5);
     assert.equal(text(total, 'G', 'total'), 'đã thẩm định một trên ba mươi chỉ số (chưa đủ, chưa xếp mức)');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// CSV injection (issue 12): an indicator name, evidence or note that begins with `=`, `@`
+// or `+` would run as a formula in Calc or Excel; the export puts an apostrophe in front,
+// so it stays text. A negative Chênh lệch (-4,00) stays a number. A control file without
+// the apostrophe shows Calc does evaluate such a cell, so this test can fail.
+test('text that begins like a formula stays text in LibreOffice; a negative Chênh lệch stays a number', { timeout: 240_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dti-e2e-csv-formula-'));
+  try {
+    // The control: the same cells, unguarded, are evaluated.
+    const control = join(dir, 'control.csv');
+    await writeFile(control, '\ufeffMã;Minh chứng;Ghi chú\n1.5;=1+1;+84912345678\n');
+    const plain = await calc(dir, control);
+    assert.equal(plain[1].B?.type, 'n', `unguarded =1+1 is evaluated: ${JSON.stringify(plain[1])}`);
+    assert.equal(plain[1].B?.value, 2);
+    assert.equal(plain[1].C?.type, 'n', `unguarded +84… is a number: ${JSON.stringify(plain[1])}`);
+
+    // A set whose indicator 1.5 is named like a formula (sets are data anyone can load).
+    const set = structuredClone(FRAMEWORK);
+    set.id = 'laocai-2022-csv';
+    const find = (list, code) => list.flatMap((i) => [i, ...(i.children ?? [])]).find((i) => i.code === code);
+    find(set.indicators, '1.5').name_vi = '=2+3 Công tác thông tin';
+    const a = await app.open();
+    await a.page.locator('details.set-loader > summary').click();
+    await a.page.locator('#load-set').setInputFiles({ name: 'bo-chi-so.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
+    await expectValue(a.page.locator('#set'), 'laocai-2022-csv');
+    await a.agency.fill('Sở Tài chính');
+    await a.setPoints('1.5', '8');
+    await a.appraisedToggle.check();
+    await a.appraisedField('1.5').fill('12');
+    await a.openEvidence('1.5');
+    await a.evidenceField('1.5', 'summary').fill('=1+1');
+    await a.openEvidence('1.2');
+    await a.evidenceField('1.2', 'link').fill('@SUM(1)');
+    await a.openEvidence('3.4');
+    await a.evidenceField('3.4', 'note').fill('+84912345678');
+    await expectText(a.difference('1.5'), '-4,00');
+
+    const download = await a.download(a.downloadCsvButton);
+    const csvFile = join(dir, 'phieu.csv');
+    await download.saveAs(csvFile);
+    await a.done();
+    const lines = (await readFile(csvFile, 'utf8')).slice(1).split(/\r?\n/);
+    assert.ok(lines.includes("1.5;'=2+3 Công tác thông tin;20,00;8,00;12,00;-4,00;;'=1+1"), `row 1.5 in:\n${lines.join('\n')}`);
+
+    const rows = await calc(dir, csvFile);
+    const row = (code) => rows.find((r) => String(r?.A?.value) === code);
+    assert.equal(text(row('1.5'), 'B', '1.5'), "'=2+3 Công tác thông tin");
+    assert.equal(number(row('1.5'), 'F', '1.5'), -4);
+    assert.equal(text(row('1.5'), 'H', '1.5'), "'=1+1");
+    assert.equal(text(row('1.2'), 'H', '1.2'), "'@SUM(1)");
+    assert.equal(text(row('3.4'), 'H', '3.4'), "'+84912345678");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,13 +6,14 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dti_engine::check::{check, parse_published};
+use dti_engine::check::{check, parse_published, Finding};
 use dti_engine::number::{format_compact, format_machine, format_percent, format_points};
-use dti_engine::rank::{rank_file, GroupTable};
+use dti_engine::rank::{rank_file, write_rank_csv, GroupTable};
 use dti_engine::sheet::{evaluate, Outcome, ScoreSheet};
-use dti_engine::text::MAX_INPUT_BYTES;
+use dti_engine::text::{too_large, MAX_INPUT_BYTES};
 use dti_engine::annex::ImportError;
 use dti_engine::{builtin, Error, Framework, Lang};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 #[derive(Parser)]
@@ -119,22 +120,58 @@ enum LangArg {
     En,
 }
 
-/// Reads a file or standard input, refusing more than the engine's limit.
+/// An OS error in words of each language (the OS's own text is English only).
+fn os_reason(e: &std::io::Error) -> (String, String) {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match e.kind() {
+        K::NotFound => ("không có tệp này", "no such file"),
+        K::PermissionDenied => ("không có quyền đọc tệp", "permission denied"),
+        K::IsADirectory => ("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+        K::InvalidData => ("dữ liệu không đọc được", "unreadable data"),
+        K::Interrupted => ("việc đọc bị ngắt", "reading was interrupted"),
+        K::UnexpectedEof => ("tệp kết thúc bất ngờ", "the file ended unexpectedly"),
+        K::OutOfMemory => ("không đủ bộ nhớ", "out of memory"),
+        _ => ("lỗi hệ điều hành khi đọc tệp", "operating-system error while reading"),
+    };
+    match e.raw_os_error() {
+        Some(code) => (format!("{vi}, mã lỗi {code}"), format!("{en}, error code {code}")),
+        None => (vi.to_owned(), en.to_owned()),
+    }
+}
+
+/// Reads a file or standard input, refusing more than the engine's limit before reading
+/// it all (a file's size is its length; standard input is read up to the cap plus one).
 fn read_input(path: &str) -> Result<Vec<u8>, Error> {
     let fail = |e: std::io::Error| {
+        let (vi, en) = os_reason(&e);
         Error::Input {
             file: path.to_owned(),
             line: 0,
-            reason: format!("không đọc được tệp ({e})"),
-            reason_en: format!("cannot read the file ({e})"),
+            reason: format!("không đọc được tệp ({vi})"),
+            reason_en: format!("cannot read the file ({en})"),
         }
     };
     let mut bytes = Vec::new();
     let limit = (MAX_INPUT_BYTES + 1) as u64;
     if path == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(fail)?;
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(too_large("-", None));
+        }
     } else {
-        std::fs::File::open(path).map_err(fail)?.take(limit).read_to_end(&mut bytes).map_err(fail)?;
+        let file = std::fs::File::open(path).map_err(fail)?;
+        let size = file.metadata().map_err(fail)?;
+        if size.is_dir() {
+            return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        }
+        if size.len() > MAX_INPUT_BYTES as u64 {
+            return Err(too_large(path, Some(size.len())));
+        }
+        file.take(limit).read_to_end(&mut bytes).map_err(fail)?;
+        if bytes.len() > MAX_INPUT_BYTES {
+            // Grew while being read (a pipe or a device): the size read is only the cap.
+            return Err(too_large(path, None));
+        }
     }
     Ok(bytes)
 }
@@ -152,13 +189,21 @@ fn load_framework_file(path: &str) -> Result<Framework, Error> {
     Framework::from_json(path, text)
 }
 
-fn level_json(framework: &Framework, id: &str) -> Value {
+/// A level by id with its names, serialised without building a JSON tree.
+#[derive(Serialize)]
+struct LevelOut<'a> {
+    id: &'a str,
+    name_vi: Option<&'a str>,
+    name_en: Option<&'a str>,
+}
+
+fn level_out<'a>(framework: &'a Framework, id: &'a str) -> LevelOut<'a> {
     let level = framework.levels.iter().find(|l| l.id == id);
-    json!({
-        "id": id,
-        "name_vi": level.map(|l| l.name_vi.as_str()),
-        "name_en": level.map(|l| l.name_en.as_str()),
-    })
+    LevelOut { id, name_vi: level.map(|l| l.name_vi.as_str()), name_en: level.map(|l| l.name_en.as_str()) }
+}
+
+fn level_json(framework: &Framework, id: &str) -> Value {
+    serde_json::to_value(level_out(framework, id)).unwrap_or(Value::Null)
 }
 
 /// Pads by characters, not bytes, so Vietnamese names line up.
@@ -167,85 +212,108 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(n)))
 }
 
-fn print_tables(out: &mut String, framework: &Framework, tables: &[GroupTable], lang: Lang) {
+/// Standard output is written as the rows are produced (memory stays linear in the input,
+/// not in a JSON tree); a closed pipe (`dti … | head`) only ends the output.
+type Out<'a> = &'a mut dyn Write;
+
+fn print_tables(out: Out<'_>, framework: &Framework, tables: &[GroupTable], lang: Lang) -> std::io::Result<()> {
     let vi = lang == Lang::Vi;
     for (i, t) in tables.iter().enumerate() {
         let avg = if vi { "Điểm trung bình" } else { "Average" };
         let width = t.rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0).max(avg.chars().count());
         let max = format_compact(t.max);
-        out.push_str(&format!(
-            "{}. {} ({} {max} {})\n",
+        writeln!(
+            out,
+            "{}. {} ({} {max} {})",
             i + 1,
             framework.group_name(&t.group_id, lang),
             if vi { "tối đa" } else { "maximum" },
             if vi { "điểm" } else { "points" }
-        ));
+        )?;
         let head = if vi { ["Xếp hạng", "Tên cơ quan", "Tổng điểm", "Mức xếp hạng"] } else { ["Rank", "Agency", "Total", "Level"] };
-        out.push_str(&format!("{}  {}  {:>9}  {}\n", pad(head[0], 8), pad(head[1], width), head[2], head[3]));
+        writeln!(out, "{}  {}  {:>9}  {}", pad(head[0], 8), pad(head[1], width), head[2], head[3])?;
         for r in &t.rows {
-            out.push_str(&format!(
-                "{:>8}  {}  {:>9}  {}\n",
+            writeln!(
+                out,
+                "{:>8}  {}  {:>9}  {}",
                 r.rank,
                 pad(&r.name, width),
                 format_points(r.total),
                 framework.level_name(&r.level_id, lang)
-            ));
+            )?;
         }
-        out.push_str(&format!("{}  {}  {:>9}\n\n", pad("", 8), pad(avg, width), format_points(t.average)));
+        writeln!(out, "{}  {}  {:>9}\n", pad("", 8), pad(avg, width), format_points(t.average))?;
+    }
+    Ok(())
+}
+
+/// Rows of one group for `rank --format json`, serialised one by one.
+struct RowsOut<'a>(&'a Framework, &'a [dti_engine::rank::RankedRow]);
+
+impl Serialize for RowsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            rank: usize,
+            name: &'a str,
+            total: String,
+            percent: String,
+            level: LevelOut<'a>,
+        }
+        s.collect_seq(self.1.iter().map(|r| Row {
+            rank: r.rank,
+            name: &r.name,
+            total: format_machine(r.total),
+            percent: format_machine(r.percent),
+            level: level_out(self.0, &r.level_id),
+        }))
     }
 }
 
-fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang) -> Result<(String, u8), Error> {
+struct GroupsOut<'a>(&'a Framework, &'a [GroupTable]);
+
+impl Serialize for GroupsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Group<'a> {
+            group: &'a str,
+            max_points: String,
+            average: String,
+            rows: RowsOut<'a>,
+        }
+        s.collect_seq(self.1.iter().map(|t| Group {
+            group: &t.group_id,
+            max_points: format_machine(t.max),
+            average: format_machine(t.average),
+            rows: RowsOut(self.0, &t.rows),
+        }))
+    }
+}
+
+/// Pretty JSON straight to the output, then a newline.
+fn write_json<T: Serialize>(out: Out<'_>, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
     let bytes = read_input(file)?;
     let tables = rank_file(framework, file, &bytes)?;
-    let mut out = String::new();
-    match format {
-        Format::Text => print_tables(&mut out, framework, &tables, lang),
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let io = |e: csv::Error| Error::Input { file: "-".into(), line: 0, reason: e.to_string(), reason_en: e.to_string() };
-            w.write_record(["group", "rank", "name", "total", "level", "group_average"]).map_err(io)?;
-            for t in &tables {
-                for r in &t.rows {
-                    let rank = r.rank.to_string();
-                    let level = framework.level_name(&r.level_id, Lang::Vi);
-                    // The exact total, so `check` sees what `rank` saw: "625.30" as published when
-                    // it has at most 2 decimals, else with a decimal comma ("750,004"), which
-                    // the reader cannot take for a thousands separator.
-                    let total = if r.total.normalize().scale() <= 2 {
-                        format_machine(r.total)
-                    } else {
-                        r.total.normalize().to_string().replace('.', ",")
-                    };
-                    let avg = format_machine(t.average);
-                    w.write_record([t.group_id.as_str(), &rank, &r.name, &total, &level, &avg]).map_err(io)?;
-                }
-            }
-            let bytes = w.into_inner().map_err(|e| io(e.into_error().into()))?;
-            out = String::from_utf8_lossy(&bytes).into_owned();
-        }
+    drop(bytes);
+    // Output errors (a closed pipe) end the output quietly, as `head` expects.
+    let _ = match format {
+        Format::Text => print_tables(out, framework, &tables, lang),
+        Format::Csv => write_rank_csv(out, framework, &tables),
         Format::Json => {
-            let groups: Vec<Value> = tables
-                .iter()
-                .map(|t| {
-                    json!({
-                        "group": t.group_id,
-                        "max_points": format_machine(t.max),
-                        "average": format_machine(t.average),
-                        "rows": t.rows.iter().map(|r| json!({
-                            "rank": r.rank,
-                            "name": r.name,
-                            "total": format_machine(r.total),
-                            "percent": format_machine(r.percent),
-                            "level": level_json(framework, &r.level_id),
-                        })).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            out = pretty(&json!({ "framework": framework.id, "groups": groups }));
+            #[derive(Serialize)]
+            struct Doc<'a> {
+                framework: &'a str,
+                groups: GroupsOut<'a>,
+            }
+            write_json(out, &Doc { framework: &framework.id, groups: GroupsOut(framework, &tables) })
         }
-    }
-    Ok((out, 0))
+    };
+    Ok(0)
 }
 
 fn pretty(v: &Value) -> String {
@@ -267,47 +335,64 @@ fn no_csv(format: Format, command: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn cmd_check(framework: &Framework, file: &str, format: Format, lang: Lang) -> Result<(String, u8), Error> {
+fn cmd_check(framework: &Framework, file: &str, format: Format, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
     no_csv(format, "check")?;
     let bytes = read_input(file)?;
     let rows = parse_published(framework, file, &bytes)?;
-    let findings = check(framework, &rows);
+    drop(bytes);
+    let findings = check(framework, &rows)?;
     let status = u8::from(!findings.is_empty());
-    let out = match format {
-        Format::Json => pretty(&json!({
-            "framework": framework.id,
-            "rows": rows.len(),
-            "consistent": findings.is_empty(),
-            "findings": findings.iter().map(|f| json!({
-                "kind": f.kind(),
-                "line": f.line(),
-                "message_vi": f.message(framework, Lang::Vi),
-                "message_en": f.message(framework, Lang::En),
-            })).collect::<Vec<_>>(),
-        })),
-        _ => {
-            let mut s = String::new();
-            let vi = lang == Lang::Vi;
-            if findings.is_empty() {
-                s.push_str(&if vi {
-                    format!("{} dòng: không có sai lệch.\n", rows.len())
-                } else {
-                    format!("{} rows: no inconsistencies.\n", rows.len())
-                });
-            } else {
-                s.push_str(&if vi {
-                    format!("{} dòng: {} sai lệch\n", rows.len(), findings.len())
-                } else {
-                    format!("{} rows: {} inconsistencies\n", rows.len(), findings.len())
-                });
-                for f in &findings {
-                    s.push_str(&format!("- {}\n", f.message(framework, lang)));
+    let vi = lang == Lang::Vi;
+    let _ = if format == Format::Json {
+        struct FindingsOut<'a>(&'a Framework, &'a [Finding]);
+        impl Serialize for FindingsOut<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                #[derive(Serialize)]
+                struct One {
+                    kind: &'static str,
+                    line: usize,
+                    message_vi: String,
+                    message_en: String,
                 }
+                s.collect_seq(self.1.iter().map(|f| One {
+                    kind: f.kind(),
+                    line: f.line(),
+                    message_vi: f.message(self.0, Lang::Vi),
+                    message_en: f.message(self.0, Lang::En),
+                }))
             }
-            s
         }
+        #[derive(Serialize)]
+        struct Doc<'a> {
+            framework: &'a str,
+            rows: usize,
+            consistent: bool,
+            findings: FindingsOut<'a>,
+        }
+        let doc = Doc { framework: &framework.id, rows: rows.len(), consistent: findings.is_empty(), findings: FindingsOut(framework, &findings) };
+        write_json(out, &doc)
+    } else {
+        (|| {
+            if findings.is_empty() {
+                if vi {
+                    writeln!(out, "{} dòng: không có sai lệch.", rows.len())
+                } else {
+                    writeln!(out, "{} rows: no inconsistencies.", rows.len())
+                }
+            } else {
+                if vi {
+                    writeln!(out, "{} dòng: {} sai lệch", rows.len(), findings.len())?;
+                } else {
+                    writeln!(out, "{} rows: {} inconsistencies", rows.len(), findings.len())?;
+                }
+                for f in &findings {
+                    writeln!(out, "- {}", f.message(framework, lang))?;
+                }
+                Ok(())
+            }
+        })()
     };
-    Ok((out, status))
+    Ok(status)
 }
 
 fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lang) -> Result<(String, u8), Error> {
@@ -516,7 +601,7 @@ fn cmd_framework(action: &FrameworkAction, lang: Lang) -> Result<(String, u8), E
     }
 }
 
-fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
+fn run(cli: &Cli, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
     match &cli.command {
         Command::Frameworks { format } => {
             let mut sets = Vec::new();
@@ -524,19 +609,18 @@ fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
                 sets.push(builtin::framework(id)?);
             }
             if *format == Format::Json {
-                return Ok((
-                    pretty(&Value::Array(
-                        sets.iter()
-                            .map(|f| json!({
-                                "id": f.id, "year": f.year, "status": f.status, "title_vi": f.title_vi,
-                                "groups": f.groups.iter().map(|g| json!({"id": g.id, "max_points": format_machine(g.max_points)})).collect::<Vec<_>>(),
-                            }))
-                            .collect(),
-                    )),
-                    0,
+                let text = pretty(&Value::Array(
+                    sets.iter()
+                        .map(|f| json!({
+                            "id": f.id, "year": f.year, "status": f.status, "title_vi": f.title_vi,
+                            "groups": f.groups.iter().map(|g| json!({"id": g.id, "max_points": format_machine(g.max_points)})).collect::<Vec<_>>(),
+                        }))
+                        .collect(),
                 ));
+                let _ = out.write_all(text.as_bytes());
+                return Ok(0);
             }
-            let mut out = String::new();
+            let mut text = String::new();
             for f in &sets {
                 let groups: Vec<String> = f.groups.iter().map(|g| format!("{} {}", g.id, format_compact(g.max_points))).collect();
                 let status = match (f.status, lang) {
@@ -545,14 +629,23 @@ fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
                     (dti_engine::framework::Status::Reference, Lang::Vi) => "tham khảo",
                     (dti_engine::framework::Status::Reference, Lang::En) => "reference",
                 };
-                out.push_str(&format!("{}\t{}\t{status}\t{}\n", f.id, f.year, groups.join(", ")));
+                text.push_str(&format!("{}\t{}\t{status}\t{}\n", f.id, f.year, groups.join(", ")));
             }
-            Ok((out, 0))
+            let _ = out.write_all(text.as_bytes());
+            Ok(0)
         }
-        Command::Rank { file, set, format } => cmd_rank(&load_set(set)?, file, *format, lang),
-        Command::Check { file, set, format } => cmd_check(&load_set(set)?, file, *format, lang),
-        Command::Score { file, framework_file, format } => cmd_score(file, framework_file.as_deref(), *format, lang),
-        Command::Framework { action } => cmd_framework(action, lang),
+        Command::Rank { file, set, format } => cmd_rank(&load_set(set)?, file, *format, lang, out),
+        Command::Check { file, set, format } => cmd_check(&load_set(set)?, file, *format, lang, out),
+        Command::Score { file, framework_file, format } => {
+            let (text, status) = cmd_score(file, framework_file.as_deref(), *format, lang)?;
+            let _ = out.write_all(text.as_bytes());
+            Ok(status)
+        }
+        Command::Framework { action } => {
+            let (text, status) = cmd_framework(action, lang)?;
+            let _ = out.write_all(text.as_bytes());
+            Ok(status)
+        }
     }
 }
 
@@ -562,12 +655,13 @@ fn main() -> ExitCode {
         LangArg::Vi => Lang::Vi,
         LangArg::En => Lang::En,
     };
-    match run(&cli, lang) {
-        Ok((out, status)) => {
-            // A closed pipe (dti … | head) is not an error worth a panic.
-            let _ = std::io::stdout().write_all(out.as_bytes());
-            ExitCode::from(status)
-        }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = run(&cli, lang, &mut out);
+    // A closed pipe (dti … | head) is not an error worth a panic.
+    let _ = out.flush();
+    match result {
+        Ok(status) => ExitCode::from(status),
         Err(e) => {
             eprintln!("dti: {}", e.message(lang));
             ExitCode::from(2)
