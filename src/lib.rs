@@ -7,5 +7,6 @@ pub mod components;
 pub mod files;
 pub mod i18n;
 pub mod launch;
+pub mod sets;
 pub mod state;
 pub mod storage;

@@ -69,6 +69,10 @@ pub enum Error {
     /// A CSV or JSON input file is unusable; `line` is 1-based (0 when the whole file).
     #[error("{file}, dòng {line}: {reason}")]
     Input { file: String, line: usize, reason: String, reason_en: String },
+    /// The catalogue of served sets (`sets/index.json`) or a file it lists is unusable:
+    /// unreadable, not found, or in conflict with another file.
+    #[error("danh mục bộ chỉ số, tệp {file}: {reason}")]
+    Catalogue { file: String, reason: String, reason_en: String },
     /// A number in an input file.
     #[error("{file}, dòng {line}, cột {column}: {source}")]
     InputNumber { file: String, line: usize, column: String, source: NumberError },
@@ -93,11 +97,18 @@ impl Error {
                     format!("indicator set {framework} has no group “{group}”; available: {}", known.join(", "))
                 }
                 Error::Input { file, line, reason_en, .. } => format!("{file}, line {line}: {reason_en}"),
+                Error::Catalogue { file, reason_en, .. } => format!("indicator-set catalogue, file {file}: {reason_en}"),
                 Error::InputNumber { file, line, column, source } => {
                     format!("{file}, line {line}, column {column}: {}", source.message(Lang::En))
                 }
             },
         }
+    }
+
+    /// A catalogue problem with its reason in both languages.
+    #[must_use]
+    pub fn catalogue(file: &str, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Catalogue { file: file.to_owned(), reason: vi.into(), reason_en: en.into() }
     }
 
     pub(crate) fn input(file: &str, line: usize, vi: impl Into<String>, en: impl Into<String>) -> Self {

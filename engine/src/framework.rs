@@ -34,6 +34,24 @@ pub enum ReferenceOrigin {
     External,
 }
 
+/// How an indicator is known: published by the province, taken from the seed decision,
+/// or inferred (modelled on another province's annex or the national set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind {
+    Published,
+    Seed,
+    Inferred,
+}
+
+/// Where one indicator comes from, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    pub basis_vi: String,
+    pub basis_en: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -141,6 +159,8 @@ pub struct Indicator {
     /// Where this indicator comes from (for reference sets).
     #[serde(default)]
     pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Indicator>,
 }

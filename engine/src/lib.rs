@@ -6,7 +6,9 @@
 //! the browser app and the `dti` command share this crate.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "builtin")]
 pub mod builtin;
+pub mod catalogue;
 pub mod check;
 pub mod error;
 pub mod export;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::set_loader::SetLoader;
+use super::set_viewer::SetViewer;
 use crate::i18n::{group_name, pick, tr};
 use crate::state::use_state;
 
@@ -13,9 +14,10 @@ pub fn SetPicker() -> impl IntoView {
         let lang = state.lang.get();
         let current = state.selection.with(|s| s.0.clone());
         state.catalogue.with(|c| {
-            c.frameworks
+            c.entries
                 .iter()
-                .map(|f| {
+                .map(|l| {
+                    let f = &l.entry;
                     let label = format!("{} — {}", f.year, pick(lang, &f.title_vi, &f.title_en));
                     view! { <option value=f.id.clone() selected=f.id == current>{label}</option> }
                 })
@@ -46,17 +48,8 @@ pub fn SetPicker() -> impl IntoView {
                 .collect_view()
         })
     };
-    let on_set = move |ev| {
-        let id = event_target_value(&ev);
-        let group = state.selection.with_untracked(|s| s.1.clone());
-        // Keep the group when the new set has it.
-        let group = state.catalogue.with_untracked(|c| {
-            c.get(&id).and_then(|f| f.group(&group).or(f.groups.first())).map(|g| g.id.clone())
-        });
-        if let Some(group) = group {
-            state.select(&id, &group);
-        }
-    };
+    // The set is fetched if needed; the group is kept when the new set has it.
+    let on_set = move |ev| state.open_set(&event_target_value(&ev));
     view! {
         <section class="set-picker">
             <div class="field">
@@ -73,6 +66,7 @@ pub fn SetPicker() -> impl IntoView {
                     prop:value=move || state.sheet.with(|s| s.agency.clone())
                     on:input=move |ev| state.set_agency(event_target_value(&ev)) />
             </div>
+            <SetViewer />
             <SetLoader />
         </section>
     }

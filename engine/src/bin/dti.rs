@@ -57,6 +57,24 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Indicator sets served beside the app (the `sets/` folder of a build).
+    Sets {
+        #[command(subcommand)]
+        command: SetsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SetsCommand {
+    /// Validate every set (`*.json`) and published results (`NAME.csv` beside `NAME.json`)
+    /// in DIR and rewrite DIR/index.json, the catalogue the app reads; refreshes `.gz`
+    /// copies when the folder has any. Nothing is written when a file is invalid.
+    Index {
+        dir: std::path::PathBuf,
+        /// Write `.gz` copies (gzip -9) even if the folder has none yet.
+        #[arg(long)]
+        gzip: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -355,6 +373,29 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
     Ok((out, status))
 }
 
+fn cmd_sets_index(dir: &std::path::Path, gzip: bool, lang: Lang) -> Result<(String, u8), Error> {
+    let written = dti_engine::catalogue::write_index(dir, gzip)?;
+    let vi = lang == Lang::Vi;
+    let mut out = String::new();
+    let target = dir.join(dti_engine::catalogue::INDEX_FILE);
+    out.push_str(&if vi {
+        format!("{}: {} bộ chỉ số\n", target.display(), written.index.sets.len())
+    } else {
+        format!("{}: {} indicator sets\n", target.display(), written.index.sets.len())
+    });
+    for e in &written.index.sets {
+        let published = e.published.as_ref().map(|p| format!(" + {} {}", p.file, p.digest)).unwrap_or_default();
+        out.push_str(&format!("  {}\t{}\t{} {}{published}\n", e.id, e.year, e.file, e.digest));
+    }
+    if !written.gzipped.is_empty() {
+        out.push_str(&format!("  .gz: {}\n", written.gzipped.len()));
+    }
+    for r in &written.removed {
+        out.push_str(&format!("  {} {r}\n", if vi { "đã xóa bản nén cũ" } else { "removed stale copy" }));
+    }
+    Ok((out, 0))
+}
+
 fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
     match &cli.command {
         Command::Frameworks { format } => {
@@ -391,6 +432,7 @@ fn run(cli: &Cli, lang: Lang) -> Result<(String, u8), Error> {
         Command::Rank { file, set, format } => cmd_rank(&load_set(set)?, file, *format, lang),
         Command::Check { file, set, format } => cmd_check(&load_set(set)?, file, *format, lang),
         Command::Score { file, framework_file, format } => cmd_score(file, framework_file.as_deref(), *format, lang),
+        Command::Sets { command: SetsCommand::Index { dir, gzip } } => cmd_sets_index(dir, *gzip, lang),
     }
 }
 
