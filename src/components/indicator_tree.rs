@@ -14,7 +14,8 @@ use crate::state::use_state;
 pub fn IndicatorTree() -> impl IntoView {
     let state = use_state();
     move || {
-        let lang = state.lang.get();
+        // Re-rendered in the other language.
+        state.lang.track();
         let (_, group) = state.selection.get();
         let Some(framework) = state.framework.get() else {
             return view! { <SetStatus /> }.into_any();

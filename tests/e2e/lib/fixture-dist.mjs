@@ -19,9 +19,9 @@ export const FIXTURE_DIST = join(ROOT, 'target/e2e-dist');
 
 const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 
-/** `dti sets index [--gzip] DIR` through cargo (the binary the build hook uses). */
+/** `dti sets index [--gzip] DIR` through cargo (the same build as the Trunk hook's). */
 export function indexSets(dir, { gzip = false } = {}) {
-  const args = ['run', '--quiet', '--locked', '--profile', 'release-native', '-p', 'dti-engine', '--bin', 'dti', '--', 'sets', 'index'];
+  const args = ['run', '--quiet', '--locked', '-p', 'dti-engine', '--bin', 'dti', '--', 'sets', 'index'];
   if (gzip) args.push('--gzip');
   args.push(dir);
   const path = `${join(process.env.HOME ?? '/root', '.cargo/bin')}:${process.env.PATH}`;
