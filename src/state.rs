@@ -311,10 +311,11 @@ impl AppState {
         self.settle();
     }
 
-    /// Fetches a served set (and its results) unless it is here or on its way.
+    /// Fetches a served set (and its results) unless it is here, on its way, or failed
+    /// (then only [`AppState::retry`] asks again).
     fn request_set(&self, id: &str) {
         let entry = self.served.with_untracked(|s| match (s.sets.get(id), &s.index) {
-            (Some(SetLoad::Ready(_) | SetLoad::Loading), _) => None,
+            (Some(_), _) => None,
             (_, Some(Ok(index))) => index.get(id).cloned(),
             _ => None,
         });

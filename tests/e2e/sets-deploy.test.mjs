@@ -141,7 +141,7 @@ test('a draft answered before the set was replaced is kept as it was, and re-sco
     set.title_vi += ' (sửa đổi)';
     await writeFile(join(sets, 'laocai-2022.json'), JSON.stringify(set, null, 2));
     indexSets(sets);
-    await app.reload();
+    await app.page.reload();
     const stale = app.page.getByTestId('set-stale');
     await expectTextContains(stale, 'Phiếu này được trả lời theo một phiên bản khác của bộ chỉ số.');
     await expectCount(app.total, 0, 'no total under another version');
