@@ -17,6 +17,8 @@ pub mod set_picker;
 pub mod set_status;
 pub mod set_viewer;
 pub mod sheet_files;
+pub mod sheet_table;
 pub mod storage_notice;
 pub mod summary;
 pub mod summary_bar;
+pub mod view_switch;
