@@ -10,6 +10,7 @@
 pub mod builtin;
 pub mod catalogue;
 pub mod check;
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod framework;
@@ -17,9 +18,11 @@ pub mod level;
 pub mod number;
 pub mod quick;
 pub mod rank;
+pub mod report;
 pub mod sheet;
 pub mod terms;
 pub mod text;
+pub mod words;
 
 pub use error::{Error, Lang, NumberError};
 pub use framework::Framework;
