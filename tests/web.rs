@@ -158,7 +158,9 @@ async fn a_first_visit_opens_2022_with_its_published_results() {
     assert_eq!(options, 2, "both sets of the catalogue are listed");
     type_into(&root, "f-1.5-value", "20");
     leptos::task::tick().await;
-    assert!(text(&root, "[data-testid=position]").contains("so với kết quả đã công bố"), "{}", text(&root, "[data-testid=position]"));
+    // 20 points: below all 18 published agencies with procedures.
+    let position = text(&root, "[data-testid=position]");
+    assert!(position.contains("19/19") && position.contains("18 đơn vị trong kết quả đã công bố năm 2022"), "{position}");
     root.remove();
 }
 
