@@ -129,12 +129,17 @@ printf '  %-44s %10s %10s' "total first visit" "$(ratio "$A_RAW" "$T_RAW")" "$(r
 echo
 printf '  %-44s %10s %10s\n' "app minus baseline, total bytes" "$((A_RAW - T_RAW))" "$((A_GZ - T_GZ))"
 
-DATA_RAW=$(cat data/frameworks/*.json data/published/*.csv | wc -c)
-DATA_GZ=$(cat data/frameworks/*.json data/published/*.csv | gzip -9 -n | wc -c)
-echo
-echo "embedded data (data/frameworks/*.json + data/published/*.csv, concatenated)"
-printf '  %-44s %10s %10s   (%s of the app wasm gzip)\n' "raw / gzip-9" "$DATA_RAW" "$DATA_GZ" \
-  "$(awk -v a="$DATA_GZ" -v b="$AW_GZ" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+# The sets are files beside the app (dist/sets/), no longer inside the wasm: a first visit
+# fetches the catalogue, the set it opens and that set's published results.
+if [ -d "$APP_DIST/sets" ]; then
+  echo
+  echo "indicator sets served as files (dist/sets/, not in the wasm)"
+  for f in "$APP_DIST"/sets/*.json "$APP_DIST"/sets/*.csv; do
+    [ -f "$f" ] || continue
+    read -r raw g b < <(sizes "$f")
+    row "  sets/$(basename "$f")" "$raw" "$g" "$b"
+  done
+fi
 
 # Largest items: the release wasm before wasm-bindgen keeps its function names; run it
 # through wasm-bindgen and wasm-opt -Oz -g (names kept) so the items match what ships.

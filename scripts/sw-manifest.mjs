@@ -16,9 +16,11 @@ const walk = (d) =>
     const p = join(d, name);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
+// sets/ is left out: the worker caches what sets/index.json lists, so a set published
+// later (`dti sets index`) reaches visitors without a new version of the app.
 const files = walk(dir)
   .map((p) => relative(dir, p).split(sep).join("/"))
-  .filter((f) => f !== "sw.js" && !f.startsWith(".") && !/\.(gz|br)$/.test(f))
+  .filter((f) => f !== "sw.js" && !f.startsWith(".") && !f.startsWith("sets/") && !/\.(gz|br)$/.test(f))
   .sort();
 const hash = createHash("sha256");
 for (const f of files) {

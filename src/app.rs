@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
         state.damaged.set(Some((raw, "kept from an earlier visit".to_owned())));
     }
     let launch = Launch::from_location();
-    state.apply_launch(&launch);
+    state.start(&launch);
     view! { <Shell state=state launch=launch /> }
 }
 

@@ -8,5 +8,6 @@ pub mod embed;
 pub mod files;
 pub mod i18n;
 pub mod launch;
+pub mod sets;
 pub mod state;
 pub mod storage;

@@ -1,71 +1,211 @@
 //! App state: the workspace signal and what is derived from it. Every figure comes from
 //! the engine; components only read these memos and format.
 
-use dti_engine::builtin;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use dti_engine::catalogue::{Entry, Index};
 use dti_engine::framework::Framework;
 use dti_engine::rank::RankInput;
-use dti_engine::sheet::{evaluate, Answer, Entry, ScoreSheet, SheetResult};
+use dti_engine::sheet::{evaluate, Answer, Entry as SheetEntry, ScoreSheet, SheetResult};
 use dti_engine::Lang;
 use leptos::prelude::*;
 
 use crate::storage::{self, CustomSet, Loaded, StorageStatus, Workspace};
 
-/// Built-in sets that loaded, and the messages of those that did not.
+/// Digests of the sets compiled into the app before sets were served as files: a draft
+/// answered then carries no digest, and is scored only if the served set is still that one.
+const LEGACY_DIGESTS: &[(&str, &str)] = &[("laocai-2022", "abc690a1be2f8756"), ("laocai-2023", "e7cb0964d32471c3")];
+
+/// Published results of a set, when the province has published them.
+pub type Published = Option<Result<Vec<RankInput>, dti_engine::Error>>;
+
+/// A served set as far as it has been fetched.
+#[derive(Debug, Clone)]
+pub enum SetLoad {
+    Loading,
+    Ready(Arc<Framework>),
+    Failed(dti_engine::Error),
+}
+
+impl PartialEq for SetLoad {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (SetLoad::Loading, SetLoad::Loading) => true,
+            (SetLoad::Ready(a), SetLoad::Ready(b)) => Arc::ptr_eq(a, b),
+            (SetLoad::Failed(a), SetLoad::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// What the server has given so far: the catalogue (`None` while it loads) and the sets
+/// and results fetched, by set id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Served {
+    pub index: Option<Result<Index, dti_engine::Error>>,
+    pub sets: BTreeMap<String, SetLoad>,
+    pub published: BTreeMap<String, Published>,
+}
+
+/// A set the picker lists: from the served catalogue, or loaded from a file by the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub entry: Entry,
+    pub from_file: bool,
+}
+
+/// Sets the user can pick, sets loaded from files, and the messages of what failed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
-    pub frameworks: Vec<Framework>,
+    /// By year, then id.
+    pub entries: Vec<Listed>,
+    pub custom: Vec<Arc<Framework>>,
     pub errors: Vec<dti_engine::Error>,
 }
 
 impl Catalogue {
-    /// The built-in sets plus sets the user loaded from files (kept as their JSON text and
-    /// validated again on every start). A loaded set with a built-in id replaces it: that is
-    /// how the official annex takes the place of a reference set.
+    /// The served catalogue plus sets the user loaded from files (kept as their JSON text
+    /// and validated again on every start). A loaded set with a served id replaces it:
+    /// that is how the official annex takes the place of a reference set.
     #[must_use]
-    pub fn with_custom(custom: &[CustomSet]) -> Self {
-        let mut frameworks = Vec::new();
+    pub fn with_custom(index: Option<&Index>, custom: &[CustomSet]) -> Self {
+        let mut entries: Vec<Listed> = index.map(|i| i.sets.iter().map(|e| Listed { entry: e.clone(), from_file: false }).collect()).unwrap_or_default();
+        let mut frameworks: Vec<Arc<Framework>> = Vec::new();
         let mut errors = Vec::new();
-        for id in builtin::ids() {
-            match builtin::framework(id) {
-                Ok(f) => frameworks.push(f),
-                Err(e) => errors.push(e),
-            }
-        }
         for set in custom {
             match Framework::from_json(&set.file, &set.json) {
-                Ok(f) => match frameworks.iter_mut().find(|b| b.id == f.id) {
-                    Some(slot) => *slot = f,
-                    None => frameworks.push(f),
-                },
+                Ok(f) => {
+                    let entry = Entry {
+                        id: f.id.clone(),
+                        year: f.year,
+                        title_vi: f.title_vi.clone(),
+                        title_en: f.title_en.clone(),
+                        status: f.status,
+                        file: set.file.clone(),
+                        digest: String::new(),
+                        published: None,
+                    };
+                    match entries.iter_mut().find(|l| l.entry.id == f.id) {
+                        Some(slot) => *slot = Listed { entry: Entry { published: slot.entry.published.take(), ..entry }, from_file: true },
+                        None => entries.push(Listed { entry, from_file: true }),
+                    }
+                    frameworks.retain(|g| g.id != f.id);
+                    frameworks.push(Arc::new(f));
+                }
                 Err(e) => errors.push(e),
             }
         }
-        Catalogue { frameworks, errors }
+        entries.sort_by(|a, b| a.entry.year.cmp(&b.entry.year).then_with(|| a.entry.id.cmp(&b.entry.id)));
+        Catalogue { entries, custom: frameworks, errors }
     }
 
     #[must_use]
-    pub fn get(&self, id: &str) -> Option<&Framework> {
-        self.frameworks.iter().find(|f| f.id == id)
+    pub fn get(&self, id: &str) -> Option<&Listed> {
+        self.entries.iter().find(|l| l.entry.id == id)
     }
+
+    /// A set loaded from a file with this id.
+    #[must_use]
+    pub fn custom(&self, id: &str) -> Option<&Arc<Framework>> {
+        self.custom.iter().find(|f| f.id == id)
+    }
+}
+
+/// Whether a sheet can be scored, and under which set.
+#[derive(Debug, Clone)]
+pub enum OpenSet {
+    /// The catalogue or the set is still being fetched.
+    Loading,
+    Ready(Arc<Framework>),
+    Failed(dti_engine::Error),
+    /// The sheet names a set the catalogue no longer lists.
+    Missing(String),
+    /// The sheet was answered under another version of the set than the one served: it is
+    /// kept as it is and not scored until the user chooses to.
+    Stale { id: String, answered: Option<String>, served: String },
+}
+
+impl PartialEq for OpenSet {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (OpenSet::Ready(a), OpenSet::Ready(b)) => Arc::ptr_eq(a, b),
+            (OpenSet::Loading, OpenSet::Loading) => true,
+            (OpenSet::Failed(a), OpenSet::Failed(b)) => a == b,
+            (OpenSet::Missing(a), OpenSet::Missing(b)) => a == b,
+            (OpenSet::Stale { id: a, answered: b, served: c }, OpenSet::Stale { id: x, answered: y, served: z }) => a == x && b == y && c == z,
+            _ => false,
+        }
+    }
+}
+
+/// The digest of the served version of a set a sheet's answers count under, if served.
+fn served_digest(catalogue: &Catalogue, id: &str) -> Option<String> {
+    catalogue.get(id).filter(|l| !l.from_file).map(|l| l.entry.digest.clone())
+}
+
+/// Under which set `sheet` is scored: a set loaded from a file wins; a served set only
+/// when the sheet is empty or was answered under the version served now.
+#[must_use]
+pub fn open_set(catalogue: &Catalogue, served: &Served, sheet: &ScoreSheet) -> OpenSet {
+    let id = sheet.framework.as_str();
+    if let Some(f) = catalogue.custom(id) {
+        return OpenSet::Ready(Arc::clone(f));
+    }
+    match &served.index {
+        None => return OpenSet::Loading,
+        Some(Err(e)) => return OpenSet::Failed(e.clone()),
+        Some(Ok(_)) => {}
+    }
+    let Some(listed) = catalogue.get(id) else {
+        return if id.is_empty() { OpenSet::Loading } else { OpenSet::Missing(id.to_owned()) };
+    };
+    match served.sets.get(id) {
+        None | Some(SetLoad::Loading) => OpenSet::Loading,
+        Some(SetLoad::Failed(e)) => OpenSet::Failed(e.clone()),
+        Some(SetLoad::Ready(f)) => {
+            let digest = &listed.entry.digest;
+            let current = match &sheet.framework_digest {
+                _ if sheet.entries.is_empty() => true,
+                Some(d) => d == digest,
+                None => LEGACY_DIGESTS.iter().any(|(i, d)| *i == id && d == digest),
+            };
+            if current {
+                OpenSet::Ready(Arc::clone(f))
+            } else {
+                OpenSet::Stale { id: id.to_owned(), answered: sheet.framework_digest.clone(), served: digest.clone() }
+            }
+        }
+    }
+}
+
+/// A deep link waiting for the catalogue (the year) and the set (the group).
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    year: Option<u16>,
+    group: Option<String>,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// Built-in and loaded indicator sets; re-validated only when the loaded ones change.
+    /// Served and loaded indicator sets; re-validated only when the loaded ones change.
     pub catalogue: Memo<Catalogue>,
+    /// What the server has given: the catalogue, the sets fetched, their results.
+    pub served: RwSignal<Served>,
     pub workspace: RwSignal<Workspace>,
     pub lang: Memo<Lang>,
     pub sheet: Memo<ScoreSheet>,
     /// (framework id, group id) of the open sheet; changes only when the user switches.
     pub selection: Memo<(String, String)>,
+    /// Whether the open sheet can be scored: loading, ready, failed, stale.
+    pub open: Memo<OpenSet>,
     pub framework: Memo<Option<Arc<Framework>>>,
     pub result: Memo<Option<Result<SheetResult, dti_engine::Error>>>,
-    pub published: Memo<Option<Result<Vec<RankInput>, dti_engine::Error>>>,
+    pub published: Memo<Published>,
     pub storage: RwSignal<StorageStatus>,
     /// Bumped when the loaded indicator sets change, so the catalogue is read again.
     sets_changed: RwSignal<u32>,
+    pending: StoredValue<Pending>,
     /// A stored workspace that failed to parse: (raw text, reason).
     pub damaged: RwSignal<Option<(String, String)>>,
     /// Whether the council's (appraised) inputs are shown.
@@ -78,58 +218,221 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state from what storage holds (or a fresh workspace).
+    /// Builds the state from what storage holds (or a fresh workspace). Sets arrive later:
+    /// [`AppState::start`] fetches them (tests hand them over with `provide_*`).
     #[must_use]
     pub fn new(status: StorageStatus, loaded: Loaded) -> Self {
-        // A fresh workspace opens the first set's first group, once the catalogue is read.
+        // A fresh workspace opens the default set's first group once they are known.
         let (ws, damaged) = match loaded {
             Loaded::Workspace(ws) => (ws, None),
             Loaded::Nothing => (Workspace::new("", ""), None),
             Loaded::Damaged { raw, reason } => (Workspace::new("", ""), Some((raw, reason))),
         };
         let workspace = RwSignal::new(ws);
+        let served = RwSignal::new(Served::default());
         let sets_changed = RwSignal::new(0_u32);
-        // Parsing the sets is the costly part: redone only when loaded sets change, not on
-        // every keystroke that changes the workspace.
+        // Parsing loaded sets is the costly part: redone only when they (or the served
+        // catalogue) change, not on every keystroke that changes the workspace.
         let catalogue = Memo::new(move |_| {
             sets_changed.track();
-            workspace.with_untracked(|w| Catalogue::with_custom(&w.custom_sets))
+            let index = served.with(|s| s.index.clone());
+            workspace.with_untracked(|w| Catalogue::with_custom(index.as_ref().and_then(|i| i.as_ref().ok()), &w.custom_sets))
         });
-        if workspace.with_untracked(|w| w.current().is_none_or(|s| s.framework.is_empty())) {
-            let first = catalogue.with_untracked(|c| {
-                c.frameworks.first().map(|f| (f.id.clone(), f.groups.first().map(|g| g.id.clone()).unwrap_or_default()))
-            });
-            if let Some((framework, group)) = first {
-                workspace.update_untracked(|w| w.select(&framework, &group));
-            }
-        }
         let lang = Memo::new(move |_| workspace.with(|w| w.lang));
         let sheet = Memo::new(move |_| workspace.with(|w| w.current().cloned().unwrap_or_else(|| ScoreSheet::new("", ""))));
         let selection = Memo::new(move |_| sheet.with(|s| (s.framework.clone(), s.group.clone())));
-        let framework = Memo::new(move |_| {
-            let id = selection.with(|s| s.0.clone());
-            // Shared, so readers clone a pointer, not the whole set, on every change.
-            catalogue.with(|c| c.get(&id).cloned().map(Arc::new))
+        let open = Memo::new(move |_| catalogue.with(|c| served.with(|s| sheet.with(|sh| open_set(c, s, sh)))));
+        let framework = Memo::new(move |_| match open.get() {
+            OpenSet::Ready(f) => Some(f),
+            _ => None,
         });
         let result = Memo::new(move |_| framework.with(|f| f.as_ref().map(|f| sheet.with(|s| evaluate(f, s)))));
-        let published = Memo::new(move |_| selection.with(|s| builtin::published(&s.0)));
+        let published = Memo::new(move |_| {
+            let id = selection.with(|s| s.0.clone());
+            served.with(|s| s.published.get(&id).cloned().flatten())
+        });
         let any_appraised = workspace.with_untracked(|w| w.drafts.iter().any(|d| d.sheet.entries.values().any(|e| e.appraised.is_some())));
         AppState {
             catalogue,
+            served,
             workspace,
             lang,
             sheet,
             selection,
+            open,
             framework,
             result,
             published,
             storage: RwSignal::new(status),
             sets_changed,
+            pending: StoredValue::new(Pending::default()),
             damaged: RwSignal::new(damaged),
             show_appraised: RwSignal::new(any_appraised),
             deleted: RwSignal::new(None),
             editing_pair: RwSignal::new(None),
         }
+    }
+
+    /// Fetches the catalogue, then the set the sheet (or the deep link) opens.
+    pub fn start(&self, launch: &crate::launch::Launch) {
+        self.pending.set_value(Pending { year: launch.year, group: launch.group.clone() });
+        self.reload_index();
+    }
+
+    /// (Re)fetches the catalogue; network first (the service worker falls back offline).
+    pub fn reload_index(&self) {
+        let state = *self;
+        state.served.update(|s| s.index = None);
+        leptos::task::spawn_local(async move {
+            let index = crate::sets::fetch_index().await;
+            state.provide_index(index);
+        });
+    }
+
+    /// Takes the catalogue (fetched, or given by a test) and opens what it should.
+    pub fn provide_index(&self, index: Result<Index, dti_engine::Error>) {
+        self.served.update(|s| {
+            // A set whose digest changed is fetched again.
+            if let (Some(Ok(old)), Ok(new)) = (&s.index, &index) {
+                let same = |id: &str| old.get(id) == new.get(id);
+                s.sets.retain(|id, _| same(id));
+                s.published.retain(|id, _| same(id));
+            }
+            s.index = Some(index);
+        });
+        self.settle();
+    }
+
+    /// Takes a fetched set and its published results.
+    pub fn provide_set(&self, id: &str, set: Result<Framework, dti_engine::Error>, published: Published) {
+        self.served.update(|s| {
+            s.sets.insert(id.to_owned(), match set {
+                Ok(f) => SetLoad::Ready(Arc::new(f)),
+                Err(e) => SetLoad::Failed(e),
+            });
+            s.published.insert(id.to_owned(), published);
+        });
+        self.settle();
+    }
+
+    /// Fetches a served set (and its results) unless it is here, on its way, or failed
+    /// (then only [`AppState::retry`] asks again).
+    fn request_set(&self, id: &str) {
+        let entry = self.served.with_untracked(|s| match (s.sets.get(id), &s.index) {
+            (Some(_), _) => None,
+            (_, Some(Ok(index))) => index.get(id).cloned(),
+            _ => None,
+        });
+        let Some(entry) = entry else { return };
+        self.served.update(|s| {
+            s.sets.insert(entry.id.clone(), SetLoad::Loading);
+        });
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let (set, published) = crate::sets::fetch_set(&entry).await;
+            state.provide_set(&entry.id, set, published);
+        });
+    }
+
+    /// Fetches the open set again after a failure.
+    pub fn retry(&self) {
+        let id = self.selection.with_untracked(|s| s.0.clone());
+        let index_failed = self.served.with_untracked(|s| matches!(s.index, Some(Err(_))));
+        if index_failed {
+            self.reload_index();
+            return;
+        }
+        self.served.update(|s| {
+            s.sets.remove(&id);
+        });
+        self.settle();
+    }
+
+    /// Brings the open sheet in line with what is known: picks the set of a deep link or
+    /// the default set, fetches it, then picks the group (the link's, the sheet's, or the
+    /// first). A sheet with answers is never changed: [`Workspace::select`] opens another.
+    pub fn settle(&self) {
+        let known = self.served.with_untracked(|s| s.index.is_some());
+        let catalogue = self.catalogue.get_untracked();
+        if !known && catalogue.custom.is_empty() {
+            return;
+        }
+        let (current_f, current_g) = self.selection.get_untracked();
+        let empty = self.sheet.with_untracked(|s| s.entries.is_empty());
+        let mut framework = current_f.clone();
+        if known {
+            if let Some(year) = self.pending.try_update_value(|p| p.year.take()).flatten() {
+                if let Some(l) = catalogue.entries.iter().rev().find(|l| l.entry.year == year) {
+                    framework = l.entry.id.clone();
+                }
+            }
+        }
+        if framework.is_empty() || (catalogue.get(&framework).is_none() && empty && known) {
+            let default = self
+                .served
+                .with_untracked(|s| s.index.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.default_set().map(|e| e.id.clone())))
+                .or_else(|| catalogue.entries.first().map(|l| l.entry.id.clone()));
+            if let Some(id) = default {
+                framework = id;
+            }
+        }
+        if framework.is_empty() {
+            return;
+        }
+        if catalogue.custom(&framework).is_none() {
+            self.request_set(&framework);
+        } else if catalogue.get(&framework).is_some_and(|l| l.entry.published.is_some()) {
+            self.request_published(&framework);
+        }
+        let loaded = self.loaded(&framework);
+        let group = match &loaded {
+            Some(f) => {
+                let linked = self.pending.try_update_value(|p| p.group.take()).flatten().filter(|g| f.group(g).is_some());
+                linked
+                    .or_else(|| f.group(&current_g).map(|g| g.id.clone()))
+                    .or_else(|| f.groups.first().map(|g| g.id.clone()))
+                    .unwrap_or_default()
+            }
+            None => current_g.clone(),
+        };
+        if (framework.as_str(), group.as_str()) != (current_f.as_str(), current_g.as_str()) {
+            self.select(&framework, &group);
+        }
+    }
+
+    /// Results of a served set whose indicators a loaded file replaces.
+    fn request_published(&self, id: &str) {
+        let entry = self.served.with_untracked(|s| {
+            if s.published.contains_key(id) {
+                return None;
+            }
+            s.index.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.get(id).cloned())
+        });
+        let Some(entry) = entry else { return };
+        self.served.update(|s| {
+            s.published.insert(entry.id.clone(), None);
+        });
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let published = crate::sets::fetch_published(&entry).await;
+            state.served.update(|s| {
+                s.published.insert(entry.id.clone(), published);
+            });
+        });
+    }
+
+    /// Opens another set, keeping the group when it has one of that id.
+    pub fn open_set(&self, id: &str) {
+        let group = self.selection.with_untracked(|s| s.1.clone());
+        self.select(id, &group);
+        self.settle();
+    }
+
+    /// The user chose to score a sheet answered under another version under the one
+    /// served now: it is stamped with the served digest (never done without asking).
+    pub fn adopt_served_version(&self) {
+        let digest = self.catalogue.with_untracked(|c| served_digest(c, &self.selection.with_untracked(|s| s.0.clone())));
+        self.edit(|s| s.framework_digest = digest);
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -141,10 +444,17 @@ impl AppState {
     }
 
     /// Changes the open sheet and stamps the draft with the time of the change.
+    /// A sheet scored under a served set records that set's digest.
     pub fn edit(&self, f: impl FnOnce(&mut ScoreSheet)) {
+        let ready = matches!(self.open.get_untracked(), OpenSet::Ready(_));
+        let id = self.selection.with_untracked(|s| s.0.clone());
+        let digest = self.catalogue.with_untracked(|c| served_digest(c, &id));
         self.workspace.update(|w| {
             let draft = w.current_draft_mut();
             f(&mut draft.sheet);
+            if ready && draft.sheet.framework == id {
+                draft.sheet.framework_digest.clone_from(&digest);
+            }
             draft.updated = now();
         });
     }
@@ -154,11 +464,11 @@ impl AppState {
     }
 
     /// Changes one indicator's entry; an entry left empty is removed.
-    pub fn edit_entry(&self, code: &str, f: impl FnOnce(&mut Entry)) {
+    pub fn edit_entry(&self, code: &str, f: impl FnOnce(&mut SheetEntry)) {
         self.edit(|s| {
             let entry = s.entries.entry(code.to_owned()).or_default();
             f(entry);
-            if *entry == Entry::default() {
+            if *entry == SheetEntry::default() {
                 s.entries.remove(code);
             }
         });
@@ -176,17 +486,33 @@ impl AppState {
     /// or group this app does not have is refused and nothing changes.
     pub fn import(&self, sheet: ScoreSheet) -> Result<(), dti_engine::Error> {
         let known = self.catalogue.with_untracked(|c| match c.get(&sheet.framework) {
-            Some(f) => f.require_group(&sheet.group).map(|_| ()),
+            // The group is checked now when the set is here, else once it has loaded.
+            Some(_) => match self.loaded(&sheet.framework) {
+                Some(f) => f.require_group(&sheet.group).map(|_| ()),
+                None => Ok(()),
+            },
             None => Err(dti_engine::Error::UnknownFramework {
                 id: sheet.framework.clone(),
-                known: c.frameworks.iter().map(|f| f.id.clone()).collect(),
+                known: c.entries.iter().map(|l| l.entry.id.clone()).collect(),
             }),
         });
         known?;
         self.workspace.update(|w| {
             w.add_sheet(sheet, now());
         });
+        self.settle();
         Ok(())
+    }
+
+    /// A set at hand: loaded from a file, or served and fetched.
+    #[must_use]
+    pub fn loaded(&self, id: &str) -> Option<Arc<Framework>> {
+        self.catalogue.with_untracked(|c| c.custom(id).cloned()).or_else(|| {
+            self.served.with_untracked(|s| match s.sets.get(id) {
+                Some(SetLoad::Ready(f)) => Some(Arc::clone(f)),
+                _ => None,
+            })
+        })
     }
 
     /// Adds (or replaces) an indicator set read from a file and opens it. A set that does
@@ -221,31 +547,8 @@ impl AppState {
             w.select(&framework.id, &group);
         });
         self.sets_changed.update(|n| *n += 1);
+        self.settle();
         Ok(framework)
-    }
-
-    /// Applies a deep link (`?nam=2023&nhom=khong_tthc`); unknown values are ignored.
-    pub fn apply_launch(&self, launch: &crate::launch::Launch) {
-        let (current_f, current_g) = self.selection.get_untracked();
-        let framework = launch
-            .year
-            .and_then(|y| self.catalogue.with_untracked(|c| c.frameworks.iter().rev().find(|f| f.year == y).map(|f| f.id.clone())))
-            .unwrap_or(current_f);
-        let group = launch
-            .group
-            .clone()
-            .filter(|g| self.catalogue.with_untracked(|c| c.get(&framework).is_some_and(|f| f.group(g).is_some())))
-            .or_else(|| {
-                self.catalogue.with_untracked(|c| {
-                    let f = c.get(&framework)?;
-                    f.group(&current_g).or(f.groups.first()).map(|g| g.id.clone())
-                })
-            });
-        if let Some(group) = group {
-            if (framework.clone(), group.clone()) != self.selection.get_untracked() {
-                self.select(&framework, &group);
-            }
-        }
     }
 
     /// One side's answer of one indicator (tracked: read it inside a memo).

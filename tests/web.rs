@@ -1,10 +1,15 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount the page, act on the
-//! real DOM, wait a tick, read the DOM. Figures are the engine's, for the 2022 set.
+//! real DOM, wait a tick, read the DOM. Figures are the engine's, for the fixture 2022 set
+//! (tests/fixtures/sets/), handed to the state as the served catalogue would.
 #![cfg(target_arch = "wasm32")]
 
 use dti_app::app::Shell;
 use dti_app::state::AppState;
-use dti_app::storage::{Loaded, StorageStatus};
+use dti_app::storage::{Loaded, StorageStatus, Workspace};
+use dti_engine::catalogue::{Entry, FileRef, Index, FORMAT};
+use dti_engine::framework::Framework;
+use dti_engine::rank::parse_rank_csv;
+use dti_engine::sheet::{Answer, Entry as SheetEntry};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,17 +21,50 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| panic!("no document"))
 }
 
-/// Mounts a fresh page (storage left out: these tests are about the calculator).
-fn mount() -> HtmlElement {
+const SET_2022: &str = include_str!("fixtures/sets/laocai-2022.json");
+const SET_2023: &str = include_str!("fixtures/sets/laocai-2023.json");
+const RESULTS_2022: &str = include_str!("fixtures/sets/laocai-2022.csv");
+
+fn set(file: &str, json: &str) -> Framework {
+    Framework::from_json(file, json).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A state given the fixture sets as `sets/index.json` and the fetched files would give
+/// them (sets first, so none is fetched); `digest_2022` stands for the served version.
+fn served_state(loaded: Loaded, digest_2022: &str) -> AppState {
+    let state = AppState::new(StorageStatus::Unavailable, loaded);
+    let entry = |f: &Framework, file: &str, digest: &str, published: Option<FileRef>| Entry {
+        id: f.id.clone(),
+        year: f.year,
+        title_vi: f.title_vi.clone(),
+        title_en: f.title_en.clone(),
+        status: f.status,
+        file: file.to_owned(),
+        digest: digest.to_owned(),
+        published,
+    };
+    let (a, b) = (set("laocai-2022.json", SET_2022), set("laocai-2023.json", SET_2023));
+    let results = FileRef { file: "laocai-2022.csv".into(), digest: "r".into() };
+    let index = Index { format: FORMAT, sets: vec![entry(&a, "laocai-2022.json", digest_2022, Some(results)), entry(&b, "laocai-2023.json", "b", None)] };
+    let published = parse_rank_csv("laocai-2022.csv", RESULTS_2022.as_bytes());
+    state.provide_set("laocai-2022", Ok(a), Some(published));
+    state.provide_set("laocai-2023", Ok(b), None);
+    state.provide_index(Ok(index));
+    state
+}
+
+fn mount_state(state: AppState) -> HtmlElement {
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap_or_else(|_| panic!("div")).unchecked_into();
     doc.body().unwrap_or_else(|| panic!("body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
-    let handle = leptos::mount::mount_to(root.clone(), || {
-        let state = AppState::new(StorageStatus::Unavailable, Loaded::Nothing);
-        view! { <Shell state=state /> }
-    });
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <Shell state=state /> });
     handle.forget();
     root
+}
+
+/// Mounts a fresh page (storage left out: these tests are about the calculator).
+fn mount() -> HtmlElement {
+    mount_state(served_state(Loaded::Nothing, "a"))
 }
 
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
@@ -107,6 +145,54 @@ async fn choosing_an_option_and_switching_language() {
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-testid=level]"), "Starting");
     assert!(text(&root, "h1").contains("self-assessment"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_opens_2022_with_its_published_results() {
+    let root = mount();
+    leptos::task::tick().await;
+    let value = js_sys::Reflect::get(&find(&root, "#set"), &"value".into()).ok().and_then(|v| v.as_string());
+    assert_eq!(value.as_deref(), Some("laocai-2022"));
+    let options = root.query_selector_all("#set option").map(|l| l.length()).unwrap_or_default();
+    assert_eq!(options, 2, "both sets of the catalogue are listed");
+    type_into(&root, "f-1.5-value", "20");
+    leptos::task::tick().await;
+    // 20 points: below all 18 published agencies with procedures.
+    let position = text(&root, "[data-testid=position]");
+    assert!(position.contains("19/19") && position.contains("18 đơn vị trong kết quả đã công bố năm 2022"), "{position}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_answered_under_another_version_is_kept_and_not_rescored() {
+    let mut ws = Workspace::new("laocai-2022", "co_tthc");
+    let sheet = &mut ws.current_draft_mut().sheet;
+    sheet.entries.insert("1.5".into(), SheetEntry { self_answer: Some(Answer::Points { text: "12".into() }), ..SheetEntry::default() });
+    sheet.framework_digest = Some("old".into());
+    let root = mount_state(served_state(Loaded::Workspace(ws), "new"));
+    leptos::task::tick().await;
+    let notice = text(&root, "[data-testid=set-stale]");
+    assert!(notice.contains("phiên bản khác") && notice.contains("old") && notice.contains("new"), "{notice}");
+    assert!(root.query_selector("[data-testid=total]").ok().flatten().is_none(), "no total is shown for it");
+    find(&root, "[data-testid=set-stale] button").click();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=total]"), "12,00", "scored once the user chose to");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_set_viewer_explains_each_indicator() {
+    let root = mount();
+    leptos::task::tick().await;
+    find(&root, ".set-viewer-toggle").click();
+    leptos::task::tick().await;
+    let viewer = text(&root, "[data-testid=set-viewer]");
+    assert!(viewer.contains("Nhóm các cơ quan, đơn vị không có thủ tục hành chính (750 điểm)"), "a heading per group with its maximum");
+    assert!(viewer.contains("Có/Không: có = 15 điểm, không = 0"), "yes/no in words");
+    assert!(viewer.contains("Theo bậc (Mbps): từ 200 Mbps = 20 điểm; từ 100 Mbps = 10 điểm; từ 50 Mbps = 5 điểm; thấp hơn = 0"), "tiers with their unit");
+    assert!(viewer.contains("Tài liệu kiểm chứng"));
+    assert!(viewer.contains("Hợp đồng dịch vụ Internet"), "the evidence asked for");
     root.remove();
 }
 

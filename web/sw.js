@@ -4,9 +4,20 @@
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = "dti-" + VERSION;
+// Indicator sets live in a cache of their own, kept across app versions and in line with
+// the catalogue (sets/index.json), which a deployer rewrites without a rebuild.
+const SETS_CACHE = "dti-sets";
+const setsBase = () => new URL("sets/", self.registration.scope).href;
+const indexUrl = () => setsBase() + "index.json";
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      // A catalogue the server cannot give now is fetched again at the next visit.
+      .then(() => refreshSets().catch(() => {}))
+  );
 });
 
 // An upgrade waits until the user accepts it ("Có phiên bản mới — tải lại").
@@ -18,7 +29,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dti-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dti-") && k !== CACHE && k !== SETS_CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -28,6 +39,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(request));
+    return;
+  }
+  if (request.url.startsWith(setsBase())) {
+    event.respondWith(setsFile(event));
     return;
   }
   // Hashed assets never change: cache first.
@@ -51,4 +66,57 @@ async function page(request) {
   if (now === ours) return fresh;
   self.registration.update().catch(() => {});
   return cached;
+}
+
+// The catalogue: network first, so a set published later shows at the next online visit;
+// the cached copy offline. Every set it lists is then cached in the background.
+async function setsFile(event) {
+  const request = event.request;
+  const cache = await caches.open(SETS_CACHE);
+  if (request.url.split("?")[0] === indexUrl()) {
+    try {
+      const fresh = await fetch(indexUrl(), { cache: "no-store" });
+      if (!fresh.ok) return (await cache.match(indexUrl())) || fresh;
+      const text = await fresh.clone().text();
+      await cache.put(indexUrl(), fresh.clone());
+      event.waitUntil(keepSets(text).catch(() => {}));
+      return fresh;
+    } catch (offline) {
+      return (await cache.match(indexUrl())) || Response.error();
+    }
+  }
+  // A set or its results, by a URL carrying its digest: a cached copy is the right one.
+  const hit = await cache.match(request.url);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && new URL(request.url).searchParams.has("v")) await cache.put(request.url, response.clone());
+  return response;
+}
+
+async function refreshSets() {
+  const fresh = await fetch(indexUrl(), { cache: "no-store" });
+  if (!fresh.ok) return;
+  const text = await fresh.clone().text();
+  await (await caches.open(SETS_CACHE)).put(indexUrl(), fresh);
+  await keepSets(text);
+}
+
+// Caches every file the catalogue lists (by digest URL) and drops versions it no longer lists.
+async function keepSets(text) {
+  const index = JSON.parse(text);
+  const wanted = new Set();
+  for (const set of index.sets || []) {
+    for (const file of [set, set.published]) {
+      if (file && file.file && file.digest) wanted.add(new URL(`${file.file}?v=${file.digest}`, setsBase()).href);
+    }
+  }
+  const cache = await caches.open(SETS_CACHE);
+  const have = (await cache.keys()).map((r) => r.url);
+  await Promise.all(have.filter((u) => u !== indexUrl() && !wanted.has(u)).map((u) => cache.delete(u)));
+  await Promise.all(
+    [...wanted].filter((u) => !have.includes(u)).map(async (u) => {
+      const response = await fetch(u);
+      if (response.ok) await cache.put(u, response);
+    })
+  );
 }

@@ -121,6 +121,9 @@ pub enum Error {
     /// A CSV or JSON input file is unusable; `line` is 1-based, 0 for the whole file (then
     /// no line is printed).
     Input { file: String, line: usize, reason: String, reason_en: String },
+    /// The catalogue of served sets (`sets/index.json`) or a file it lists is unusable:
+    /// unreadable, not found, or in conflict with another file.
+    Catalogue { file: String, reason: String, reason_en: String },
     /// A number in an input file; `column` is the column's name.
     InputNumber { file: String, line: usize, column: String, source: NumberError },
     /// A cell of an annex table (xlsx or CSV layout of a set): the sheet ("Chỉ số" or "Bộ
@@ -185,6 +188,13 @@ impl Error {
                     (n, false) => format!("{file}, line {n}: {reason}"),
                 }
             }
+            Error::Catalogue { file, reason, reason_en } => {
+                if vi {
+                    format!("danh mục bộ chỉ số, tệp {file}: {reason}")
+                } else {
+                    format!("indicator-set catalogue, file {file}: {reason_en}")
+                }
+            }
             Error::InputNumber { file, line, column, source } => {
                 if vi {
                     format!("{file}, dòng {line}, cột {column}: {}", source.message(lang))
@@ -203,6 +213,12 @@ impl Error {
                 annex_place(file, sheet, *row, column, if vi { reason } else { reason_en }, !vi)
             }
         }
+    }
+
+    /// A catalogue problem with its reason in both languages.
+    #[must_use]
+    pub fn catalogue(file: &str, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Catalogue { file: file.to_owned(), reason: vi.into(), reason_en: en.into() }
     }
 
     pub fn input(file: &str, line: usize, vi: impl Into<String>, en: impl Into<String>) -> Self {

@@ -7,7 +7,9 @@
 #![forbid(unsafe_code)]
 
 pub mod annex;
+#[cfg(feature = "builtin")]
 pub mod builtin;
+pub mod catalogue;
 pub mod check;
 pub mod date;
 pub mod error;

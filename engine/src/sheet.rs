@@ -97,6 +97,10 @@ pub struct ScoreSheet {
     /// Answers by indicator code.
     #[serde(default)]
     pub entries: BTreeMap<String, Entry>,
+    /// Digest of the set file the answers were given under (`sets/index.json`), so a
+    /// sheet is never re-scored silently under another version of the same set id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_digest: Option<String>,
 }
 
 impl ScoreSheet {
@@ -108,6 +112,7 @@ impl ScoreSheet {
             group: group.to_owned(),
             agency: String::new(),
             entries: BTreeMap::new(),
+            framework_digest: None,
         }
     }
 

@@ -158,6 +158,30 @@ fn rank_csv_keeps_exact_totals_so_check_agrees() {
 }
 
 #[test]
+fn sets_index_writes_the_catalogue_and_refuses_an_invalid_set_by_name() {
+    let dir = std::env::temp_dir().join(format!("dti-cli-sets-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let mini = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini-framework.json")).unwrap_or_default();
+    std::fs::write(dir.join("mini.json"), &mini).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.to_string_lossy().into_owned();
+    let out = dti(&["sets", "index", &path], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 bộ chỉ số"), "{}", text(&out.stdout));
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap_or_default();
+    assert!(index.contains("\"file\": \"mini.json\""), "{index}");
+
+    std::fs::write(dir.join("hong.json"), mini.replacen("\"id\": \"mini\"", "\"id\": \"hong\"", 1).replacen("\"max_points\": \"5\"", "\"max_points\": \"6\"", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dti(&["--lang", "en", "sets", "index", &path], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("hong.json") && stderr.contains("indicator 1"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.join("index.json")).unwrap_or_default(), index, "left as it was");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn score_reports_a_partial_appraisal_as_partial() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/partly-appraised-2022.json");
     let out = dti(&["score", path], None);

@@ -6,7 +6,7 @@ use dti_engine::sheet::evaluate;
 use leptos::prelude::*;
 
 use crate::i18n::{group_name, tr};
-use crate::state::{now, use_state};
+use crate::state::{now, open_set, use_state, OpenSet};
 
 /// One line of the list, computed by the engine.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,28 +34,31 @@ pub fn Drafts() -> impl IntoView {
     let confirming = RwSignal::new(None::<u32>);
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.workspace.with(|w| state.catalogue.with(|c| {
+        state.workspace.with(|w| state.catalogue.with(|c| state.served.with(|served| {
             w.drafts
                 .iter()
                 .map(|d| {
-                    let (set, group, total, level) = match c.get(&d.sheet.framework) {
-                        Some(f) => {
+                    let year = c.get(&d.sheet.framework).map_or_else(|| d.sheet.framework.clone(), |l| l.entry.year.to_string());
+                    let (group, total, level) = match open_set(c, served, &d.sheet) {
+                        OpenSet::Ready(f) => {
                             let group = f.group(&d.sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
-                            let (total, level) = match evaluate(f, &d.sheet) {
+                            let (total, level) = match evaluate(&f, &d.sheet) {
                                 Ok(r) => (
                                     format!("{} / {}", format_points(r.standing.total), format_compact(r.standing.max)),
                                     f.level_name(&r.standing.level_id, lang),
                                 ),
                                 Err(e) => (e.message(lang), String::new()),
                             };
-                            (f.year.to_string(), group, total, level)
+                            (group, total, level)
                         }
-                        None => (d.sheet.framework.clone(), d.sheet.group.clone(), String::new(), String::new()),
+                        // Never scored under another version; other sets load when opened.
+                        OpenSet::Stale { .. } => (d.sheet.group.clone(), tr(lang, "— (phiên bản bộ chỉ số khác)", "— (another version of the set)").to_owned(), String::new()),
+                        _ => (d.sheet.group.clone(), String::new(), String::new()),
                     };
-                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated, lang) }
+                    Row { id: d.id, agency: d.sheet.agency.clone(), set: year, group, total, level, updated: local_time(&d.updated, lang) }
                 })
                 .collect::<Vec<_>>()
-        }))
+        })))
     });
     let current = move || state.workspace.with(|w| w.current);
     let new_draft = move |_| {

@@ -6,6 +6,7 @@ use dti_engine::number::{format_compact, format_points};
 use leptos::prelude::*;
 
 use super::indicator_row::IndicatorRow;
+use super::set_status::SetStatus;
 use crate::i18n::{indicator_name, tr};
 use crate::state::use_state;
 
@@ -13,10 +14,11 @@ use crate::state::use_state;
 pub fn IndicatorTree() -> impl IntoView {
     let state = use_state();
     move || {
-        let lang = state.lang.get();
+        // Re-rendered in the other language.
+        state.lang.track();
         let (_, group) = state.selection.get();
         let Some(framework) = state.framework.get() else {
-            return view! { <p class="error-message">{tr(lang, "Không tải được bộ chỉ số.", "The indicator set could not be loaded.")}</p> }.into_any();
+            return view! { <SetStatus /> }.into_any();
         };
         sections(&framework, &group).into_any()
     }

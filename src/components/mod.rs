@@ -14,6 +14,8 @@ pub mod quick_check;
 pub mod reference_banner;
 pub mod set_loader;
 pub mod set_picker;
+pub mod set_status;
+pub mod set_viewer;
 pub mod sheet_files;
 pub mod sheet_table;
 pub mod storage_notice;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::set_loader::SetLoader;
+use super::set_viewer::SetViewer;
 use crate::i18n::{group_name, pick, tr};
 use crate::state::use_state;
 
@@ -25,10 +26,11 @@ fn switch(state: crate::state::AppState, left: RwSignal<Option<LeftBehind>>, fra
         let answered = s.entries.values().filter(|e| e.self_answer.is_some() || e.appraised.is_some()).count();
         (s.framework.clone(), s.group.clone(), answered, s.agency.clone())
     });
-    let label = state.catalogue.with_untracked(|c| {
-        c.get(&before.0).map(|f| format!("{} ({} {})", f.group_name(&before.1, lang), tr(lang, "bộ chỉ số năm", "indicator set of"), f.year))
-    });
+    let label = state
+        .loaded(&before.0)
+        .map(|f| format!("{} ({} {})", f.group_name(&before.1, lang), tr(lang, "bộ chỉ số năm", "indicator set of"), f.year));
     state.select(framework, group);
+    state.settle();
     left.set((before.2 > 0).then(|| LeftBehind {
         framework: before.0,
         group: before.1,
@@ -46,9 +48,10 @@ pub fn SetPicker() -> impl IntoView {
         let lang = state.lang.get();
         let current = state.selection.with(|s| s.0.clone());
         state.catalogue.with(|c| {
-            c.frameworks
+            c.entries
                 .iter()
-                .map(|f| {
+                .map(|l| {
+                    let f = &l.entry;
                     let label = format!("{} — {}", f.year, pick(lang, &f.title_vi, &f.title_en));
                     view! { <option value=f.id.clone() selected=f.id == current>{label}</option> }
                 })
@@ -79,16 +82,13 @@ pub fn SetPicker() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Keep the group when the new set has it; a set not fetched yet is fetched and its
+    // group settled once it has loaded.
     let on_set = move |ev| {
         let id = event_target_value(&ev);
         let group = state.selection.with_untracked(|s| s.1.clone());
-        // Keep the group when the new set has it.
-        let group = state.catalogue.with_untracked(|c| {
-            c.get(&id).and_then(|f| f.group(&group).or(f.groups.first())).map(|g| g.id.clone())
-        });
-        if let Some(group) = group {
-            switch(state, left, &id, &group);
-        }
+        let group = state.loaded(&id).and_then(|f| f.group(&group).or(f.groups.first()).map(|g| g.id.clone())).unwrap_or(group);
+        switch(state, left, &id, &group);
     };
     let notice = move || {
         let lang = state.lang.get();
@@ -132,6 +132,7 @@ pub fn SetPicker() -> impl IntoView {
                     prop:value=move || state.sheet.with(|s| s.agency.clone())
                     on:input=move |ev| state.set_agency(event_target_value(&ev)) />
             </div>
+            <SetViewer />
             <SetLoader />
         </section>
     }

@@ -72,6 +72,7 @@ test('a downloaded sheet opened in another browser is the same sheet', async () 
     assert.equal(sheet.framework, 'laocai-2022');
     assert.equal(sheet.group, 'co_tthc');
     assert.equal(sheet.agency, AGENCY);
+    assert.match(sheet.framework_digest, /^[0-9a-f]{16}$/, 'the version of the set it was answered under');
     assert.deepEqual(Object.keys(sheet.entries).sort(), ['1.1', '1.2', '1.3', '1.5', '3.3', '3.4']);
     assert.deepEqual(sheet.entries['1.5'], {
       self: { kind: 'points', text: '18' },

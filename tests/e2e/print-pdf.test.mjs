@@ -18,7 +18,7 @@ import { expectText } from './lib/expect.mjs';
 const app = useApp();
 const exec = promisify(execFile);
 
-const FRAMEWORK = JSON.parse(readFileSync(new URL('../../data/frameworks/laocai-2022.json', import.meta.url), 'utf8'));
+const FRAMEWORK = JSON.parse(readFileSync(new URL('../fixtures/sets/laocai-2022.json', import.meta.url), 'utf8'));
 const AGENCY = 'Sở Giao thông vận tải';
 /** Text only the app's screen view has (buttons, labels, headings). */
 const SCREEN_ONLY = [

@@ -1,5 +1,5 @@
 // Scoring: picking a group, typing comma decimals, and the total / percentage / level /
-// gap moving with exact strings worked out by hand from data/frameworks/laocai-2022.json.
+// gap moving with exact strings worked out by hand from the fixture set tests/fixtures/sets/laocai-2022.json.
 //
 // Percentages are total / group maximum × 100, rounded half away from zero to 2 decimals,
 // comma decimal, a space before "%"; thousands grouped with dots ("1.000"). Levels: above
@@ -16,7 +16,7 @@ import { expectChecked, expectCount, expectSummary, expectText, expectValue } fr
 
 const app = useApp();
 
-const FRAMEWORK = JSON.parse(readFileSync(new URL('../../data/frameworks/laocai-2022.json', import.meta.url), 'utf8'));
+const FRAMEWORK = JSON.parse(readFileSync(new URL('../fixtures/sets/laocai-2022.json', import.meta.url), 'utf8'));
 
 test('opens on 2022, agencies with procedures (/ 1.000); the no-procedure group shows / 750', async () => {
   const a = await app.open();

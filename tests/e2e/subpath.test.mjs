@@ -82,6 +82,23 @@ test('nginx serves the sub-path build with the right types and caching', async (
   }
   assert.match((await get(SUBPATH + 'sw.js')).headers.get('content-type'), /^text\/javascript/);
   assert.match((await get(SUBPATH + 'manifest.webmanifest')).headers.get('content-type'), /^application\/manifest\+json/);
+
+  // Indicator sets (files a deployer replaces with `dti sets index`): typed, checked with
+  // the server on every use, open to a sandboxed frame.
+  const catalogue = await get(SUBPATH + 'sets/index.json');
+  assert.equal(catalogue.status, 200);
+  assert.match(catalogue.headers.get('content-type'), /^application\/json/);
+  assert.equal(catalogue.headers.get('cache-control'), 'no-cache');
+  assert.equal(catalogue.headers.get('access-control-allow-origin'), '*');
+  const { sets } = await catalogue.json();
+  const first = sets.find((s) => s.published);
+  const set = await get(`${SUBPATH}sets/${first.file}?v=${first.digest}`);
+  assert.equal(set.status, 200);
+  assert.equal((await set.json()).id, first.id);
+  const csv = await get(`${SUBPATH}sets/${first.published.file}?v=${first.published.digest}`);
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  assert.equal(csv.headers.get('cache-control'), 'no-cache');
+  await csv.arrayBuffer();
 });
 
 test('the app works under the sub-path, the worker\'s scope is the sub-path, and it works offline', async () => {

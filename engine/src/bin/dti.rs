@@ -64,6 +64,24 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Indicator sets served beside the app (the `sets/` folder of a build).
+    Sets {
+        #[command(subcommand)]
+        command: SetsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SetsCommand {
+    /// Validate every set (`*.json`) and published results (`NAME.csv` beside `NAME.json`)
+    /// in DIR and rewrite DIR/index.json, the catalogue the app reads; refreshes `.gz`
+    /// copies when the folder has any. Nothing is written when a file is invalid.
+    Index {
+        dir: std::path::PathBuf,
+        /// Write `.gz` copies (gzip -9) even if the folder has none yet.
+        #[arg(long)]
+        gzip: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -601,6 +619,29 @@ fn cmd_framework(action: &FrameworkAction, lang: Lang) -> Result<(String, u8), E
     }
 }
 
+fn cmd_sets_index(dir: &std::path::Path, gzip: bool, lang: Lang) -> Result<(String, u8), Error> {
+    let written = dti_engine::catalogue::write_index(dir, gzip)?;
+    let vi = lang == Lang::Vi;
+    let mut out = String::new();
+    let target = dir.join(dti_engine::catalogue::INDEX_FILE);
+    out.push_str(&if vi {
+        format!("{}: {} bộ chỉ số\n", target.display(), written.index.sets.len())
+    } else {
+        format!("{}: {} indicator sets\n", target.display(), written.index.sets.len())
+    });
+    for e in &written.index.sets {
+        let published = e.published.as_ref().map(|p| format!(" + {} {}", p.file, p.digest)).unwrap_or_default();
+        out.push_str(&format!("  {}\t{}\t{} {}{published}\n", e.id, e.year, e.file, e.digest));
+    }
+    if !written.gzipped.is_empty() {
+        out.push_str(&format!("  .gz: {}\n", written.gzipped.len()));
+    }
+    for r in &written.removed {
+        out.push_str(&format!("  {} {r}\n", if vi { "đã xóa bản nén cũ" } else { "removed stale copy" }));
+    }
+    Ok((out, 0))
+}
+
 fn run(cli: &Cli, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
     match &cli.command {
         Command::Frameworks { format } => {
@@ -643,6 +684,11 @@ fn run(cli: &Cli, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
         }
         Command::Framework { action } => {
             let (text, status) = cmd_framework(action, lang)?;
+            let _ = out.write_all(text.as_bytes());
+            Ok(status)
+        }
+        Command::Sets { command: SetsCommand::Index { dir, gzip } } => {
+            let (text, status) = cmd_sets_index(dir, *gzip, lang)?;
             let _ = out.write_all(text.as_bytes());
             Ok(status)
         }

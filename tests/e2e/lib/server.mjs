@@ -4,12 +4,11 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** The release build written by `trunk build --release` (DTI_E2E_DIST names another build folder). */
-export const DIST = process.env.DTI_E2E_DIST
-  ? resolve(process.env.DTI_E2E_DIST)
-  : resolve(fileURLToPath(new URL('../../../dist', import.meta.url)));
+import { prepareFixtureDist } from './fixture-dist.mjs';
+
+/** What the tests serve: the release build with the fixture sets in sets/ (fixture-dist.mjs). */
+export const DIST = prepareFixtureDist();
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +23,7 @@ const MIME = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 async function handle(root, req, res) {
