@@ -34,6 +34,28 @@ pub enum ReferenceOrigin {
     External,
 }
 
+/// How much of an indicator the province has published: the reference sets mix facts
+/// from public pages with indicators modelled on other sets, and say which is which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind {
+    /// Published by the province (the basis names the page or decision).
+    Published,
+    /// From the seed decision itself.
+    Seed,
+    /// Not published; the basis says what it is modelled on.
+    Inferred,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub kind: ProvenanceKind,
+    #[serde(default)]
+    pub basis_vi: String,
+    #[serde(default)]
+    pub basis_en: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
@@ -138,9 +160,12 @@ pub struct Indicator {
     pub evidence_vi: String,
     #[serde(default)]
     pub evidence_en: String,
-    /// Where this indicator comes from (for reference sets).
-    #[serde(default)]
+    /// Free-text origin, kept for sets written before `provenance`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Published, from the seed, or inferred — and on what basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Indicator>,
 }
@@ -265,6 +290,16 @@ impl Framework {
         self.indicators.iter().filter(|i| i.applies_to(group, true)).collect()
     }
 
+    /// Leaves that carry points in a group (information-only items left out), in tree order.
+    #[must_use]
+    pub fn scoring_leaves(&self, group: &str) -> Vec<&Indicator> {
+        self.nodes(group)
+            .into_iter()
+            .map(|n| n.indicator)
+            .filter(|i| i.is_leaf() && !matches!(i.method, Some(Method::Info)))
+            .collect()
+    }
+
     /// Sum of the group's top-level maxima (validation makes it equal the declared max).
     #[must_use]
     pub fn computed_max(&self, group: &str) -> Decimal {
@@ -356,6 +391,15 @@ where
         }
         if ind.max_points < Decimal::ZERO {
             return Err(err(&ind.code, "điểm tối đa ≥ 0 / maximum ≥ 0".into()));
+        }
+        if let Some(p) = &ind.provenance {
+            // A claim of publication or an inference is only checkable if it names its basis.
+            if p.kind != ProvenanceKind::Seed && p.basis_vi.trim().is_empty() {
+                return Err(err(
+                    &ind.code,
+                    "nguồn gốc published/inferred phải nêu căn cứ (basis_vi) / a published or inferred provenance names its basis (basis_vi)".into(),
+                ));
+            }
         }
         match (&ind.method, ind.children.is_empty()) {
             (Some(_), false) => {

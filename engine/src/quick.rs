@@ -38,7 +38,7 @@ impl QuickError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuickResult {
     pub standing: Standing,
-    /// (rank, number ranked) among the published results, when there are any.
+    /// (rank, number ranked) among the published results of the group, when there are any.
     pub position: Option<(usize, usize)>,
 }
 
@@ -60,6 +60,9 @@ pub fn quick_check(
     }
     Ok(QuickResult {
         standing: Standing::of(framework, value, max),
-        position: published.map(|rows| would_rank(rows, group, agency, value)),
+        // A group the province published no results for has nobody to rank against.
+        position: published
+            .filter(|rows| rows.iter().any(|r| r.group == group))
+            .map(|rows| would_rank(rows, group, agency, value)),
     })
 }

@@ -120,7 +120,20 @@ fn score_reads_a_saved_sheet() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["max_points"], "750.00");
     assert_eq!(v["level"]["id"], "khoi_dong");
-    assert!(v["unanswered"].as_array().is_some_and(|a| !a.is_empty()));
+    // 20 (head of agency) + 45/50 × 20 = 38 of 750; 2 of the group's 28 scored indicators answered.
+    assert_eq!(v["total"], "38.00");
+    assert_eq!(v["scoring_leaves"], 28);
+    assert_eq!(v["unanswered"], 26);
+    let codes = v["unanswered_codes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(codes.len(), 26);
+    assert!(!codes.iter().any(|c| c == "1.1" || c == "3.1"), "{codes:?}");
+    let out = dti(&["score", &path], None);
+    assert!(text(&out.stdout).contains("Chưa trả lời: 26 / 28 chỉ số tính điểm"), "{}", text(&out.stdout));
+    // A district sheet: the information-only items are not counted as unanswered.
+    let district = temp("district.json", br#"{"schema":1,"framework":"laocai-2022","group":"huyen","entries":{}}"#);
+    let out = dti(&["score", &district, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((v["unanswered"].as_u64(), v["scoring_leaves"].as_u64()), (Some(65), Some(65)));
     let bad = sheet.replace("\"45\"", "\"4x5\"");
     let out = dti(&["score", &temp("bad.json", bad.as_bytes())], None);
     assert_eq!(out.status.code(), Some(1));
