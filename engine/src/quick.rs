@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::error::{Lang, NumberError};
 use crate::framework::Framework;
 use crate::number::{format_compact, parse_vn};
-use crate::rank::{would_rank, RankInput};
+use crate::rank::{published_position, RankInput};
 use crate::sheet::Standing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +60,6 @@ pub fn quick_check(
     }
     Ok(QuickResult {
         standing: Standing::of(framework, value, max),
-        // A group the province published no results for has nobody to rank against.
-        position: published
-            .filter(|rows| rows.iter().any(|r| r.group == group))
-            .map(|rows| would_rank(rows, group, agency, value)),
+        position: published.and_then(|rows| published_position(rows, group, agency, value)),
     })
 }

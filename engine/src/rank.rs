@@ -123,6 +123,14 @@ pub fn would_rank(others: &[RankInput], group: &str, agency: &str, total: Decima
     (above + 1, peers.len() + 1)
 }
 
+/// [`would_rank`] among the published results of `group`; `None` when the province published
+/// none for that group (districts rank their own agencies and communes), so that no one is
+/// shown "1st of 1".
+#[must_use]
+pub fn published_position(published: &[RankInput], group: &str, agency: &str, total: Decimal) -> Option<(usize, usize)> {
+    published.iter().any(|r| r.group == group).then(|| would_rank(published, group, agency, total))
+}
+
 /// Column positions of a CSV header, by name; a missing column is an error naming it.
 pub(crate) fn columns(file: &str, headers: &csv::StringRecord, wanted: &[&str]) -> Result<Vec<usize>, Error> {
     wanted

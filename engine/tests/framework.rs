@@ -109,7 +109,9 @@ fn level_table_must_be_well_formed() {
 
 /// (group, main indicators that carry points, scoring leaves, maximum), as the province
 /// published them for 2644/QĐ-UBND (2022) and 3019/QĐ-UBND (2023).
-const PUBLISHED_STRUCTURE: &[(&str, &[(&str, usize, usize, &str)])] = &[
+type GroupRow = (&'static str, usize, usize, &'static str);
+
+const PUBLISHED_STRUCTURE: &[(&str, &[GroupRow])] = &[
     (
         "laocai-2022",
         &[("co_tthc", 6, 35, "1000"), ("khong_tthc", 6, 28, "750"), ("huyen", 8, 65, "1000"), ("co_quan_huyen", 6, 30, "1000"), ("xa", 8, 62, "1000")],
