@@ -120,8 +120,8 @@ fn score_reads_a_saved_sheet() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["max_points"], "750.00");
     assert_eq!(v["level"]["id"], "khoi_dong");
-    // 20 (head of agency) + 45/50 × 20 = 38 of 750; 2 of the group's 28 scored indicators answered.
-    assert_eq!(v["total"], "38.00");
+    // 30 (head of agency) + 45/50 × 20 = 48 of 750; 2 of the group's 28 scored indicators answered.
+    assert_eq!(v["total"], "48.00");
     assert_eq!(v["scoring_leaves"], 28);
     assert_eq!(v["unanswered"], 26);
     let codes = v["unanswered_codes"].as_array().cloned().unwrap_or_default();
