@@ -328,7 +328,7 @@ def framework(year):
         id=f'laocai-{year}', province='Lào Cai', year=year,
         title_vi=f'Bộ chỉ số đánh giá, xếp hạng mức độ chuyển đổi số năm {year} (bộ tham khảo)',
         title_en=f'Digital transformation (DTI) assessment and ranking indicator set {year} (reference set)',
-        status='reference', status_note_vi=NOTE_VI.format(**meta), status_note_en=NOTE_EN.format(**meta),
+        status='reference', status_note_vi=NOTE_VI.format(**meta), status_note_en=NOTE_EN.format(**{k: v.replace('1.000', '1,000') for k, v in meta.items()}),
         references=refs, groups=GROUPS(khong), levels=LEVELS, indicators=build(year))
 
 
