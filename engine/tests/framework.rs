@@ -192,6 +192,13 @@ fn every_group_is_scored_by_typed_points_and_yes_no_and_every_indicator_says_whe
                 g.id
             );
             assert!(leaves.iter().any(|l| matches!(l.method, Some(Method::YesNo))), "{id} {}: a yes/no indicator", g.id);
+            let kinds: std::collections::BTreeSet<&str> = leaves.iter().filter_map(|l| l.method.as_ref().map(Method::kind)).collect();
+            assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["options", "parts", "points", "ratio", "tiers", "yes_no"], "{id} {}", g.id);
+            for l in &leaves {
+                if let Some(Method::Tiers { unit_vi, unit_en, .. }) = &l.method {
+                    assert!(!unit_vi.is_empty() && !unit_en.is_empty(), "{id} {} {}: tier unit", g.id, l.code);
+                }
+            }
             for node in f.nodes(&g.id) {
                 let ind = node.indicator;
                 let p = ind.provenance.as_ref().unwrap_or_else(|| panic!("{id} {} {}: no provenance", g.id, ind.code));
