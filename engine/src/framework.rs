@@ -397,7 +397,7 @@ where
             if p.kind != ProvenanceKind::Seed && p.basis_vi.trim().is_empty() {
                 return Err(err(
                     &ind.code,
-                    "nguồn gốc published/inferred phải nêu căn cứ (basis_vi) / a published or inferred provenance names its basis (basis_vi)".into(),
+                    "nguồn gốc (provenance) loại published hoặc inferred phải nêu căn cứ trong basis_vi / a published or inferred provenance names its basis in basis_vi".into(),
                 ));
             }
         }
