@@ -163,7 +163,7 @@ AG = {
           'Vulnerabilities fixed after official warnings',
           'khắc phục đầy đủ, đúng hạn được điểm tối đa; chậm hoặc chưa đủ được chấm theo mức độ',
           'full marks if all fixed on time; partial otherwise',
-          'Báo cáo khắc phục kèm văn bản cảnh báo', 'Remediation report with the warnings'),
+          'Báo cáo khắc phục kèm văn bản cảnh báo', 'Remediation report with the warnings', pts=25),
         Y('sec_rules', 'Quy chế bảo đảm an toàn thông tin mạng của cơ quan', "The agency's information-security rules",
           'Có quy chế còn hiệu lực', 'Rules in force', DOC_VI, DOC_EN),
         Y('sec_lead', 'Phân công lãnh đạo và đơn vị chuyên trách an toàn thông tin', 'A leader and a unit in charge of information security',
