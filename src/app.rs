@@ -103,7 +103,7 @@ fn EmbedBar() -> impl IntoView {
     let state = crate::state::use_state();
     view! {
         <div class="embed-bar">
-            <strong>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-check")}</strong>
+            <strong>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-assessment")}</strong>
             <crate::components::header::LangToggle />
         </div>
     }

@@ -104,7 +104,7 @@ async fn choosing_an_option_and_switching_language() {
     find(&root, ".lang-toggle").click();
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-testid=level]"), "Starting");
-    assert!(text(&root, "h1").contains("self-check"));
+    assert!(text(&root, "h1").contains("self-assessment"));
     root.remove();
 }
 

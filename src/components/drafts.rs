@@ -88,7 +88,7 @@ pub fn Drafts() -> impl IntoView {
                 <td>{r.updated}</td>
                 <td class="actions">
                     {move || if is_current() {
-                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open")}</span> }.into_any()
+                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
                     } else {
                         view! { <button type="button" aria-label=open_label.clone() on:click=move |_| state.workspace.update(|w| w.open_draft(id))>{tr(lang, "Mở", "Open")}</button> }.into_any()
                     }}
@@ -130,7 +130,7 @@ pub fn Drafts() -> impl IntoView {
                 <table>
                     <thead><tr>{move || {
                         let lang = state.lang.get();
-                        [("Cơ quan", "Agency"), ("Năm", "Year"), ("Nhóm", "Group"), ("Tổng điểm", "Total"), ("Mức", "Level"), ("Sửa lần cuối", "Last change"), ("Thao tác", "Actions")]
+                        [("Cơ quan, đơn vị, địa phương", "Agency or locality"), ("Năm", "Year"), ("Nhóm", "Group"), ("Tổng điểm", "Total"), ("Mức xếp hạng", "Level"), ("Cập nhật lần cuối", "Last updated"), ("Thao tác", "Actions")]
                             .into_iter()
                             .map(|(vi, en)| view! { <th scope="col">{tr(lang, vi, en)}</th> })
                             .collect_view()

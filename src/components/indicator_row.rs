@@ -9,7 +9,14 @@ use leptos::prelude::*;
 use super::evidence::EvidenceBox;
 use super::method_controls::MethodControl;
 use crate::i18n::{indicator_name, pick, tr};
+use dti_engine::terms::TIER;
 use crate::state::{use_state, Side};
+
+/// "≥ 100 Mbps → 10 điểm": a threshold always with its unit.
+fn tier_rule(lang: crate::i18n::Lang, min: dti_engine::Decimal, unit: &str, points: dti_engine::Decimal) -> String {
+    let sep = if unit.starts_with('%') { "" } else { " " };
+    format!("≥ {}{sep}{unit} → {} {}", format_compact(min), format_compact(points), tr(lang, "điểm", "points"))
+}
 
 fn earned(outcome: &Outcome) -> String {
     match outcome {
@@ -28,22 +35,28 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     };
     let (own, council) = (outcome_of(Side::Own), outcome_of(Side::Council));
     let is_info = matches!(indicator.method, Some(Method::Info));
+    // The band line appears only for a valid value, so it never contradicts an error.
     let band = {
         let ind = indicator.clone();
         move || {
-            let Some(Method::Tiers { tiers, .. }) = &ind.method else { return None };
+            let Some(Method::Tiers { tiers, unit_vi, unit_en }) = &ind.method else { return None };
             let Some(Answer::Tier { text }) = state.answer(&ind.code, Side::Own) else { return None };
             let lang = state.lang.get();
-            Some(match tier_hit(&ind, &text).and_then(|i| tiers.get(i).map(|t| (i, t))) {
-                Some((i, t)) => format!("{} {}: ≥ {} → {}", tr(lang, "Bậc", "Band"), i + 1, format_compact(t.min), format_compact(t.points)),
-                None => tr(lang, "Dưới bậc thấp nhất → 0", "Below the lowest band → 0").to_owned(),
+            let unit = pick(lang, unit_vi, unit_en);
+            Some(match tier_hit(&ind, &text)? {
+                Some(i) => {
+                    let t = tiers.get(i)?;
+                    format!("{} {}: {}", TIER.get(lang), i + 1, tier_rule(lang, t.min, unit, t.points))
+                }
+                None => tr(lang, "Dưới bậc thấp nhất: 0 điểm", "Below the lowest tier: 0 points").to_owned(),
             })
         }
     };
     let tiers_table = match &indicator.method {
-        Some(Method::Tiers { tiers, .. }) => Some(
-            tiers.iter().map(|t| format!("≥ {} → {}", format_compact(t.min), format_compact(t.points))).collect::<Vec<_>>().join(" · "),
-        ),
+        Some(Method::Tiers { tiers, unit_vi, unit_en }) => {
+            let unit = pick(lang, unit_vi, unit_en);
+            Some(tiers.iter().map(|t| tier_rule(lang, t.min, unit, t.points)).collect::<Vec<_>>().join(" · "))
+        }
         _ => None,
     };
     // Chênh lệch of this indicator, where the council scored it.
