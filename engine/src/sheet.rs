@@ -410,6 +410,20 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
     }
 }
 
+/// Scores the council's (appraised) value. Besides an answer in the indicator's own
+/// method, the council may type the points it gives directly (`Answer::Points`, as in its
+/// Excel grid), whatever the method: validated as 0..max, never clamped.
+#[must_use]
+pub fn score_appraised(indicator: &Indicator, answer: Option<&Answer>) -> Outcome {
+    match (&indicator.method, answer) {
+        (Some(method), Some(Answer::Points { text })) if !matches!(method, Method::Points | Method::Info) => {
+            score_answer(indicator, &Method::Points, &Answer::Points { text: text.clone() })
+                .map_or_else(Outcome::Invalid, |p| p.map_or(Outcome::Unanswered, Outcome::Scored))
+        }
+        _ => score(indicator, answer),
+    }
+}
+
 /// Where a valid tiers value falls: `Some(Some(i))` in band `i`, `Some(None)` below the
 /// lowest band; `None` when the value is empty or invalid, so the band line never
 /// contradicts the error shown above it.
@@ -596,7 +610,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
         }
         let entry = sheet.entries.get(&ind.code);
         let outcome = score(ind, entry.and_then(|e| e.self_answer.as_ref()));
-        let appraised = entry.and_then(|e| e.appraised.as_ref()).map(|a| score(ind, Some(a)));
+        let appraised = entry.and_then(|e| e.appraised.as_ref()).map(|a| score_appraised(ind, Some(a)));
         if let Outcome::Invalid(e) = &outcome {
             invalid.push(e.clone());
         }

@@ -81,11 +81,11 @@ pub fn Drafts() -> impl IntoView {
         view! {
             <tr class:current=is_current>
                 <th scope="row">{name.clone()}</th>
-                <td>{r.set}</td>
-                <td>{r.group}</td>
-                <td class="num">{r.total}</td>
-                <td>{r.level}</td>
-                <td>{r.updated}</td>
+                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}</td>
                 <td class="actions">
                     {move || if is_current() {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()

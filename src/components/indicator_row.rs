@@ -3,7 +3,7 @@
 
 use dti_engine::framework::{Indicator, Method};
 use dti_engine::number::{format_compact, format_points};
-use dti_engine::sheet::{score, tier_hit, Answer, Outcome};
+use dti_engine::sheet::{score, score_appraised, tier_hit, Answer, Outcome};
 use leptos::prelude::*;
 
 use super::evidence::EvidenceBox;
@@ -31,7 +31,10 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let outcome_of = |side: Side| {
         let ind = indicator.clone();
-        Memo::new(move |_| score(&ind, state.answer(&ind.code, side).as_ref()))
+        Memo::new(move |_| match side {
+            Side::Own => score(&ind, state.answer(&ind.code, side).as_ref()),
+            Side::Council => score_appraised(&ind, state.answer(&ind.code, side).as_ref()),
+        })
     };
     let (own, council) = (outcome_of(Side::Own), outcome_of(Side::Council));
     let is_info = matches!(indicator.method, Some(Method::Info));
@@ -67,14 +70,27 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
     let rule = pick(lang, &indicator.rule_vi, &indicator.rule_en).to_owned();
     let evidence_hint = pick(lang, &indicator.evidence_vi, &indicator.evidence_en).to_owned();
     let max = format_compact(indicator.max_points);
+    // Points the council typed in the table view for another method stay a points field
+    // here (a memo: the block is rebuilt only when that flips, not on every keystroke).
+    let typed_points = {
+        let ind = indicator.clone();
+        Memo::new(move |_| {
+            !matches!(ind.method, Some(Method::Points) | None)
+                && matches!(state.answer(&ind.code, Side::Council), Some(Answer::Points { .. }))
+        })
+    };
     let appraised_block = {
         let ind = indicator.clone();
         move || {
             (state.show_appraised.get() && !is_info).then(|| {
                 let lang = state.lang.get_untracked();
+                let mut shown = ind.clone();
+                if typed_points.get() {
+                    shown.method = Some(Method::Points);
+                }
                 view! {
                     <div class="appraised">
-                        <MethodControl indicator=ind.clone() outcome=council side=Side::Council />
+                        <MethodControl indicator=shown outcome=council side=Side::Council />
                         <p class="earned-appraised">
                             {tr(lang, "Thẩm định: ", "Appraised: ")}<strong>{move || earned(&council.get())}</strong>
                             {move || difference().map(|d| view! {

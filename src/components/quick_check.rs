@@ -63,8 +63,8 @@ pub fn QuickCheck() -> impl IntoView {
         })
     };
     view! {
-        <section class="quick-check">
-            <h3>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h3>
+        <section class="quick-check" id="quick-check" tabindex="-1">
+            <h2>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h2>
             <div class="field">
                 <label for="quick-group">{move || tr(state.lang.get(), "Nhóm", "Group")}</label>
                 <select id="quick-group" prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
