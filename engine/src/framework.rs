@@ -310,6 +310,16 @@ impl Framework {
         self.indicators.iter().filter(|i| i.applies_to(group, true)).collect()
     }
 
+    /// Leaves that carry points in a group (information-only items left out), in tree order.
+    #[must_use]
+    pub fn scoring_leaves(&self, group: &str) -> Vec<&Indicator> {
+        self.nodes(group)
+            .into_iter()
+            .map(|n| n.indicator)
+            .filter(|i| i.is_leaf() && !matches!(i.method, Some(Method::Info)))
+            .collect()
+    }
+
     /// Sum of the group's top-level maxima (validation makes it equal the declared max);
     /// `None` when it overflows.
     #[must_use]
@@ -412,6 +422,16 @@ where
         }
         if ind.max_points < Decimal::ZERO {
             return Err(err(&ind.code, "điểm tối đa ≥ 0".into(), "maximum ≥ 0".into()));
+        }
+        if let Some(p) = &ind.provenance {
+            // A claim of publication or an inference is only checkable if it names its basis.
+            if p.kind != ProvenanceKind::Seed && p.basis_vi.trim().is_empty() {
+                return Err(err(
+                    &ind.code,
+                    "nguồn gốc (provenance) loại published hoặc inferred phải nêu căn cứ trong basis_vi".into(),
+                    "a published or inferred provenance names its basis in basis_vi".into(),
+                ));
+            }
         }
         match (&ind.method, ind.children.is_empty()) {
             (Some(_), false) => {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::error::{Lang, NumberError};
 use crate::framework::Framework;
 use crate::number::{format_compact, parse_vn};
-use crate::rank::{would_rank, RankInput};
+use crate::rank::{published_position, would_rank, RankInput};
 use crate::sheet::Standing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl QuickError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuickResult {
     pub standing: Standing,
-    /// (rank, number ranked) among the published results, when there are any.
+    /// (rank, number ranked) among the published results of the group, when there are any.
     pub position: Option<(usize, usize)>,
 }
 
@@ -60,7 +60,7 @@ pub fn quick_check(
     }
     Ok(QuickResult {
         standing: Standing::of(framework, value, max),
-        position: published.map(|rows| would_rank(rows, group, agency, value)),
+        position: published.and_then(|rows| published_position(rows, group, agency, value)),
     })
 }
 

@@ -143,6 +143,14 @@ pub fn would_rank(others: &[RankInput], group: &str, agency: &str, total: Decima
     (above + 1, peers.len() + 1)
 }
 
+/// [`would_rank`] among the published results of `group`; `None` when the province published
+/// none for that group (districts rank their own agencies and communes), so that no one is
+/// shown "1st of 1".
+#[must_use]
+pub fn published_position(published: &[RankInput], group: &str, agency: &str, total: Decimal) -> Option<(usize, usize)> {
+    published.iter().any(|r| r.group == group).then(|| would_rank(published, group, agency, total))
+}
+
 /// A row names a group the set does not have.
 pub(crate) fn unknown_group(framework: &Framework, file: &str, line: usize, group: &str) -> Error {
     let known = framework.groups.iter().map(|g| g.id.as_str()).collect::<Vec<_>>().join(", ");

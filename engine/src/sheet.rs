@@ -695,6 +695,7 @@ pub struct SheetResult {
     pub invalid: Vec<AnswerError>,
     /// Invalid appraised (council) values.
     pub invalid_appraised: Vec<AnswerError>,
+    /// Scoring leaves with no answer (information-only items are not counted).
     pub unanswered: usize,
     /// Unanswered or invalid scored leaves, largest maximum first (ties in tree order).
     pub open_top: Vec<(String, Decimal)>,

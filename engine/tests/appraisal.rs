@@ -4,7 +4,7 @@
 
 use dti_engine::export::sheet_csv;
 use dti_engine::sheet::{evaluate, Answer, Entry, ScoreSheet};
-use dti_engine::{builtin, Lang};
+use dti_engine::Lang;
 
 mod common;
 use common::d;
@@ -54,7 +54,7 @@ fn partly_appraised() -> ScoreSheet {
 
 #[test]
 fn a_partial_appraisal_has_no_level_and_compares_like_with_like() {
-    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let f = common::fixture_2022();
     let r = evaluate(&f, &partly_appraised()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.standing.total, d("275.5"));
     let a = r.appraisal.as_ref().unwrap_or_else(|| panic!("appraised values were entered"));
@@ -77,7 +77,7 @@ fn a_partial_appraisal_has_no_level_and_compares_like_with_like() {
 
 #[test]
 fn the_csv_total_row_keeps_its_shape_with_the_count_in_words() {
-    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let f = common::fixture_2022();
     let csv = sheet_csv(&f, &partly_appraised(), Lang::Vi).unwrap_or_else(|e| panic!("{e}"));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines[0], "Mã;Chỉ số;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch (Tự đánh giá − Thẩm định);Trạng thái;Minh chứng");
@@ -92,7 +92,7 @@ fn the_csv_total_row_keeps_its_shape_with_the_count_in_words() {
 
 #[test]
 fn a_complete_appraisal_gets_its_percentage_and_level() {
-    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let f = common::fixture_2022();
     let mut s = partly_appraised();
     // The council gives 0 to every indicator it had not looked at: 30 of 30.
     for node in f.nodes("co_tthc") {
@@ -124,7 +124,7 @@ fn a_complete_appraisal_gets_its_percentage_and_level() {
 
 #[test]
 fn a_blank_sheet_is_blank_until_the_first_answer() {
-    let f = builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}"));
+    let f = common::fixture_2022();
     let mut s = ScoreSheet::new("laocai-2022", "co_tthc");
     assert!(evaluate(&f, &s).unwrap_or_else(|e| panic!("{e}")).is_blank());
     s.entries.insert("1.3".into(), Entry { self_answer: Some(Answer::YesNo { value: false }), ..Entry::default() });

@@ -120,7 +120,20 @@ fn score_reads_a_saved_sheet() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["max_points"], "750.00");
     assert_eq!(v["level"]["id"], "khoi_dong");
-    assert!(v["unanswered"].as_array().is_some_and(|a| !a.is_empty()));
+    // 30 (head of agency) + 45/50 × 20 = 48 of 750; 2 of the group's 28 scored indicators answered.
+    assert_eq!(v["total"], "48.00");
+    assert_eq!(v["scoring_leaves"], 28);
+    assert_eq!(v["unanswered"], 26);
+    let codes = v["unanswered_codes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(codes.len(), 26);
+    assert!(!codes.iter().any(|c| c == "1.1" || c == "3.1"), "{codes:?}");
+    let out = dti(&["score", &path], None);
+    assert!(text(&out.stdout).contains("Chưa trả lời: 26 / 28 chỉ số tính điểm"), "{}", text(&out.stdout));
+    // A district sheet: the information-only items are not counted as unanswered.
+    let district = temp("district.json", br#"{"schema":1,"framework":"laocai-2022","group":"huyen","entries":{}}"#);
+    let out = dti(&["score", &district, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((v["unanswered"].as_u64(), v["scoring_leaves"].as_u64()), (Some(65), Some(65)));
     let bad = sheet.replace("\"45\"", "\"4x5\"");
     let out = dti(&["score", &temp("bad.json", bad.as_bytes())], None);
     assert_eq!(out.status.code(), Some(1));
@@ -184,14 +197,16 @@ fn sets_index_writes_the_catalogue_and_refuses_an_invalid_set_by_name() {
 #[test]
 fn score_reports_a_partial_appraisal_as_partial() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/partly-appraised-2022.json");
-    let out = dti(&["score", path], None);
+    // The sheet answers the 2022 set as the codes-dependent tests know it (frozen fixture).
+    let set = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/sets/laocai-2022.json");
+    let out = dti(&["score", path, "--framework-file", set], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let o = text(&out.stdout);
     assert!(o.contains("Thẩm định: 130,00 điểm · 6/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức\n"), "{o}");
     assert!(o.contains("Chênh lệch (Tự đánh giá − Thẩm định) trên 6 chỉ số đã thẩm định: 170,50 − 130,00 = 40,50\n"), "{o}");
-    let out = dti(&["--lang", "en", "score", path], None);
+    let out = dti(&["--lang", "en", "score", path, "--framework-file", set], None);
     assert!(text(&out.stdout).contains("Appraised: 130,00 points · 6/30 indicators appraised — incomplete, no level\n"), "{}", text(&out.stdout));
-    let out = dti(&["score", path, "--format", "json"], None);
+    let out = dti(&["score", path, "--framework-file", set, "--format", "json"], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["total"], "275.50");
     assert_eq!(v["difference"], "40.50");

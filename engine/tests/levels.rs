@@ -72,6 +72,14 @@ fn quick_check_at_exactly_75_percent_and_one_hundredth_above() {
     // The agency's own published row is replaced, not doubled.
     let r = quick_check(&f, "co_tthc", "612", Some(&published), "Sở Tài chính").unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(r.position, Some((2, 18)));
+    // Districts rank their own agencies and communes: the province published no results for
+    // those groups, so there is nobody to rank against.
+    for group in ["co_quan_huyen", "xa"] {
+        let r = quick_check(&f, group, "612", Some(&published), "").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((r.standing.level_id.as_str(), r.position), ("nang_cao", None), "{group}");
+        assert_eq!(dti_engine::rank::published_position(&published, group, "", d("612")), None);
+    }
+    assert_eq!(dti_engine::rank::published_position(&published, "co_tthc", "", d("612")), Some((2, 19)));
     assert!(matches!(quick_check(&f, "khong_tthc", "751", None, ""), Err(QuickError::OutOfRange { .. })));
     assert!(matches!(quick_check(&f, "huyen", "6x", None, ""), Err(QuickError::Number(_))));
 }

@@ -456,7 +456,9 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
                 "progress_vi": a.progress(Lang::Vi),
                 "progress_en": a.progress(Lang::En),
             })),
-            "unanswered": result.leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).map(|l| l.code.clone()).collect::<Vec<_>>(),
+            "scoring_leaves": result.leaves.len(),
+            "unanswered": result.unanswered,
+            "unanswered_codes": result.leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).map(|l| l.code.clone()).collect::<Vec<_>>(),
             "invalid": result.invalid.iter().map(|e| json!({
                 "code": e.code(), "message_vi": e.message(Lang::Vi), "message_en": e.message(Lang::En),
             })).collect::<Vec<_>>(),
@@ -521,7 +523,11 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
                 format_points(a.difference())
             ));
         }
-        o.push_str(&format!("{}: {}\n", if vi { "Chưa trả lời" } else { "Unanswered" }, result.unanswered));
+        o.push_str(&if vi {
+            format!("Chưa trả lời: {} / {} chỉ số tính điểm\n", result.unanswered, result.leaves.len())
+        } else {
+            format!("Unanswered: {} of {} scored indicators\n", result.unanswered, result.leaves.len())
+        });
         for e in &result.invalid {
             o.push_str(&format!("! {}\n", e.message(lang)));
         }
