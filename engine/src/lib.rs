@@ -17,6 +17,8 @@ pub mod quick;
 pub mod rank;
 pub mod sheet;
 pub mod text;
+pub mod upload;
+pub mod workspace;
 
 pub use error::{Error, Lang, NumberError};
 pub use framework::Framework;

@@ -18,6 +18,8 @@ struct Row {
     total: String,
     level: String,
     updated: String,
+    /// A copy kept when the draft was changed in two tabs at once.
+    conflict: bool,
 }
 
 fn local_time(iso: &str, lang: crate::i18n::Lang) -> String {
@@ -52,7 +54,7 @@ pub fn Drafts() -> impl IntoView {
                         }
                         None => (d.sheet.framework.clone(), d.sheet.group.clone(), String::new(), String::new()),
                     };
-                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated, lang) }
+                    Row { id: d.id, agency: d.sheet.agency.clone(), set, group, total, level, updated: local_time(&d.updated, lang), conflict: d.conflict_of.is_some() }
                 })
                 .collect::<Vec<_>>()
         }))
@@ -85,7 +87,7 @@ pub fn Drafts() -> impl IntoView {
                 <td>{r.group}</td>
                 <td class="num">{r.total}</td>
                 <td>{r.level}</td>
-                <td>{r.updated}</td>
+                <td>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
                     {move || if is_current() {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open")}</span> }.into_any()

@@ -4,7 +4,8 @@
 use dti_engine::framework::Status;
 use leptos::prelude::*;
 
-use crate::files::{chosen_file, read_text};
+use crate::files::{chosen_file, read_json, ReadError};
+use crate::storage::size_text;
 use crate::i18n::{pick, tr};
 use crate::state::use_state;
 
@@ -17,13 +18,18 @@ pub fn SetLoader() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let Some(text) = read_text(&file).await else {
-                message.set(Some((false, format!("{name}: {}", tr(lang, "không đọc được tệp", "cannot read the file")))));
-                return;
+            let json = match read_json(&file).await {
+                Ok(json) => json,
+                Err(e) => {
+                    let why = match e {
+                        ReadError::Engine(e) => e.message(lang),
+                        ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
+                    };
+                    message.set(Some((false, format!("{why} {}", tr(lang, "Không có gì thay đổi.", "Nothing changed.")))));
+                    return;
+                }
             };
-            let outcome = dti_engine::text::decode_input(&name, text.as_bytes())
-                .map(str::to_owned)
-                .and_then(|json| state.load_set(&name, json));
+            let outcome = state.load_set(&name, json);
             message.set(Some(match outcome {
                 Ok(f) => {
                     let status = match f.status {
@@ -50,6 +56,39 @@ pub fn SetLoader() -> impl IntoView {
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "notice-ok" } else { "error-message" } role="alert" data-testid="set-message">{m}</p>
             })}
+            <LoadedSets />
         </details>
+    }
+}
+
+/// The sets loaded from files and kept in this browser, each with its size and a button
+/// that removes it (drafts answered under it stay, and open again if it is loaded again).
+#[component]
+fn LoadedSets() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let sets = state.sets.get();
+        (!sets.is_empty()).then(|| view! {
+            <div class="loaded-sets" data-testid="loaded-sets">
+                <h3>{tr(lang, "Bộ chỉ số đã nạp (giữ trong trình duyệt này)", "Loaded indicator sets (kept in this browser)")}</h3>
+                <ul>
+                    {sets.into_iter().map(|s| {
+                        let id = s.key.trim_start_matches(crate::storage::SET_PREFIX).to_owned();
+                        let used = state.workspace.with_untracked(|w| w.drafts.iter().filter(|d| d.sheet.framework == id).count());
+                        let key = s.key.clone();
+                        let label = format!("{} {id}", tr(lang, "Xóa bộ chỉ số", "Remove indicator set"));
+                        view! {
+                            <li>
+                                {format!("{id} — {}, {}", s.file, size_text(s.json.len()))}
+                                {(used > 0).then(|| format!(" · {used} {}", tr(lang, "phiếu dùng bộ này (phiếu được giữ lại)", "draft(s) use it (they are kept)")))}
+                                " "
+                                <button type="button" aria-label=label on:click=move |_| state.remove_set(&key)>{tr(lang, "Xóa", "Remove")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
     }
 }
