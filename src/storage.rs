@@ -203,9 +203,9 @@ pub fn load_sets() -> Vec<StoredSet> {
 }
 
 /// Stores a loaded set under its own key.
-pub fn save_set(id: &str, set: &CustomSet) -> Result<String, String> {
+pub fn save_set(id: &str, loaded: &CustomSet) -> Result<String, String> {
     let key = format!("{SET_PREFIX}{id}");
-    let text = serde_json::to_string(&StoredSet { key: String::new(), file: set.file.clone(), json: set.json.clone() }).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&StoredSet { key: String::new(), file: loaded.file.clone(), json: loaded.json.clone() }).map_err(|e| e.to_string())?;
     set(&key, &text)?;
     Ok(key)
 }

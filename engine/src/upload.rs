@@ -9,15 +9,29 @@ use crate::text::{decode_input, MAX_INPUT_BYTES};
 /// Refuses a file over the input limit from its size alone, before reading a byte.
 pub fn check_size(file: &str, size: f64) -> Result<(), Error> {
     if size > MAX_INPUT_BYTES as f64 {
-        let mb = (size / 1_048_576.0 * 10.0).round() / 10.0;
+        // Whole bytes: "10,0 MB" would not say why 10 MB is over a 10 MB limit.
+        let bytes = size as u64;
         return Err(Error::input(
             file,
             0,
-            format!("tệp {} MB, vượt giới hạn 10 MB; không đọc tệp này", mb.to_string().replace('.', ",")),
-            format!("the file is {mb} MB, over the 10 MB limit; it was not read"),
+            format!("tệp {} byte, vượt giới hạn 10 MB ({} byte); không đọc tệp này", grouped(bytes, '.'), grouped(MAX_INPUT_BYTES as u64, '.')),
+            format!("the file is {} bytes, over the 10 MB limit ({} bytes); it was not read", grouped(bytes, ','), grouped(MAX_INPUT_BYTES as u64, ',')),
         ));
     }
     Ok(())
+}
+
+/// 10485761 → "10.485.761" (Vietnamese) or "10,485,761".
+fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The text of a file's bytes ([`decode_input`]), naming UTF-16 when its byte-order mark
@@ -86,7 +100,7 @@ mod tests {
     fn size_is_refused_before_reading_and_encodings_are_named() {
         assert!(check_size("a.json", 10.0 * 1024.0 * 1024.0).is_ok());
         let e = check_size("a.json", 10.0 * 1024.0 * 1024.0 + 1.0).err().map(|e| e.message(crate::Lang::Vi)).unwrap_or_default();
-        assert!(e.contains("10 MB") && e.contains("không đọc"), "{e}");
+        assert!(e.contains("tệp 10.485.761 byte, vượt giới hạn 10 MB (10.485.760 byte); không đọc tệp này"), "{e}");
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{\"a\":1}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let e = decode("u.json", &utf16).err().map(|e| e.message(crate::Lang::Vi)).unwrap_or_default();
         assert!(e.contains("UTF-16"), "{e}");
