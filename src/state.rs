@@ -135,6 +135,9 @@ impl AppState {
                                 sets.push(StoredSet { key, file: set.file, json: set.json });
                             }
                         }
+                        // The drafts as stored, so the first save takes the old value in
+                        // (moving its sets) without mistaking its drafts for another tab's.
+                        sync.seen = workspace.seen();
                     } else {
                         sync.raw = Some(raw);
                         sync.seen = workspace.seen();
@@ -299,6 +302,17 @@ impl AppState {
     pub fn remove_set(&self, key: &str) {
         storage::remove(key);
         self.sets.update(|sets| sets.retain(|s| s.key != key));
+        // The open draft's set gone: open the first set (its draft is kept as it is).
+        let open = self.selection.get_untracked().0;
+        let first = self.catalogue.with_untracked(|c| {
+            if c.get(&open).is_some() {
+                return None;
+            }
+            c.frameworks.first().map(|f| (f.id.clone(), f.groups.first().map(|g| g.id.clone()).unwrap_or_default()))
+        });
+        if let Some((framework, group)) = first {
+            self.select(&framework, &group);
+        }
     }
 
     /// Applies a deep link (`?nam=2023&nhom=khong_tthc`); unknown values are ignored.
@@ -513,10 +527,8 @@ impl AppState {
             let timer = set_timeout_with_handle(move || state.save_now(), std::time::Duration::from_millis(SAVE_DELAY_MS)).ok();
             state.sync.update_value(|s| s.timer = timer);
         });
-        Effect::new(move |_| {
-            let id = state.workspace.with(|w| w.current);
-            storage::save_open_draft(id);
-        });
+        let open = Memo::new(move |_| state.workspace.with(|w| w.current));
+        Effect::new(move |_| storage::save_open_draft(open.get()));
         let flush = move |_: web_sys::Event| {
             if state.sync.with_value(|s| s.timer.is_some()) {
                 state.save_now();

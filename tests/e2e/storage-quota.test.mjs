@@ -75,6 +75,7 @@ test('a loaded set is stored under its own key, listed with its size and removab
   await a.page.getByRole('button', { name: 'Xóa bộ chỉ số mini', exact: true }).click();
   await expectCount(list, 0);
   assert.equal(await item(a.page, 'dti.set.mini'), null);
+  await expectValue(a.page.locator('#set'), 'laocai-2022', 'the first set opens in its place');
   await a.reload();
   assert.equal(await a.page.locator('#set option[value="mini"]').count(), 0);
   await a.done();
