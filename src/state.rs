@@ -150,7 +150,7 @@ impl AppState {
                 }
                 Stored::Damaged { reason } => {
                     if !damaged.iter().any(|d| d.raw == raw) {
-                        damaged.insert(0, Damaged { key: None, raw, reason });
+                        damaged.push(Damaged { key: None, raw, reason });
                     }
                     None
                 }

@@ -344,7 +344,9 @@ pub fn merge(local: &Workspace, seen: &Seen, stored: &Workspace) -> Merged {
                 // Written from the revision this tab last wrote, by another tab at the same
                 // moment (storage has no transactions): this tab's copy was overwritten.
                 let sibling = s.is_some_and(|s| t.rev <= s.rev && !same(t, s));
-                if same(l, t) {
+                if same(l, t) || (s.is_none() && pristine(l)) {
+                    // An empty draft this tab started before it ever saw storage (a new
+                    // tab, a fresh page) gives way to the stored one under its id.
                     let mut kept = t.clone();
                     kept.rev = t.rev.max(l.rev);
                     out.drafts.push(kept);
@@ -397,6 +399,11 @@ pub fn merge(local: &Workspace, seen: &Seen, stored: &Workspace) -> Merged {
         out.open_or_latest(None);
     }
     Merged { workspace: out, conflicts }
+}
+
+/// Nothing typed: no answer and no agency name.
+fn pristine(d: &Draft) -> bool {
+    d.sheet.entries.is_empty() && d.sheet.agency.trim().is_empty()
 }
 
 /// Same content (what the user typed and when), whatever the revision.
@@ -693,5 +700,23 @@ mod tests {
         let settled = merge(&b, &b.seen(), &merged.workspace);
         assert!(settled.conflicts.is_empty());
         assert_eq!(settled.workspace.drafts, merged.workspace.drafts);
+    }
+
+    #[test]
+    fn a_fresh_tabs_empty_draft_gives_way_to_the_stored_one() {
+        // Two tabs opened on empty storage both start draft 0; A types and saves first.
+        let b = Workspace::new("laocai-2022", "co_tthc");
+        let mut a = b.clone();
+        answered(&mut a, "1.5", "12,5");
+        let merged = merge(&b, &Seen::new(), &a);
+        assert_eq!(merged.workspace.drafts.len(), 1, "no empty copy left behind");
+        assert_eq!(merged.workspace.current, 0);
+        assert_eq!(text_of(&merged.workspace, 0, "1.5").as_deref(), Some("12,5"));
+        // But a draft typed into before it was ever saved is kept beside the stored one.
+        let mut c = Workspace::new("laocai-2022", "co_tthc");
+        answered(&mut c, "1.1", "3");
+        let merged = merge(&c, &Seen::new(), &a);
+        assert_eq!(merged.workspace.drafts.len(), 2);
+        assert_eq!(merged.workspace.current().and_then(|s| s.entries.get("1.1")).is_some(), true);
     }
 }

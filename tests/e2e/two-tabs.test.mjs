@@ -50,21 +50,22 @@ test('switching the draft or the language in one tab leaves the other tab alone'
   await expectText(a.total, '12,50');
   assert.equal(await a.agency.inputValue(), 'Sở Y tế');
   assert.equal(await a.langToggle('English').count(), 1, 'tab A keeps Vietnamese');
-  // Tab B shows the change in its list, but its open draft is untouched.
+  // Tab B (now in English) shows the change in its list; its open draft is untouched.
   await expectTextContains(b.draftRow('Sở Y tế'), '12,50');
-  await expectValue(b.agency, 'Sở Tài chính');
+  await expectValue(b.page.locator('#agency'), 'Sở Tài chính');
   await expectText(b.total, '0,00');
   const w = await poll(() => stored(a.page), (w) => w.drafts?.some((d) => d.sheet.agency === 'Sở Y tế' && d.sheet.entries?.['1.5']));
   const yte = w.drafts.find((d) => d.sheet.agency === 'Sở Y tế');
-  assert.equal(yte.sheet.entries['1.5'].self_answer.text, '12,5');
+  assert.equal(yte.sheet.entries['1.5'].self.text, '12,5');
   assert.deepEqual(w.drafts.find((d) => d.sheet.agency === 'Sở Tài chính').sheet.entries ?? {}, {});
   assert.ok(!('current' in w) && !('lang' in w), 'the open draft and the language are not in the shared value');
 
-  // Each tab reopens its own draft after a reload.
+  // Each tab reopens its own draft (and B its English) after a reload.
   await b.reload();
-  await expectValue(b.agency, 'Sở Tài chính');
+  await expectValue(b.page.getByLabel('Agency name', { exact: true }), 'Sở Tài chính');
+  assert.equal(await a.page.evaluate(() => localStorage.getItem('dti.lang')), 'en', 'the choice is kept for new tabs');
   await a.reload();
-  await expectValue(a.agency, 'Sở Y tế');
+  await expectValue(a.page.locator('#agency'), 'Sở Y tế');
   assert.deepEqual(b.pageErrors, []);
   await b.page.close();
   await a.done();
@@ -89,7 +90,7 @@ test('the same draft changed in both tabs at once: a visible conflict, both vers
   await expectValue(a.field('1.5'), '12,5');
   await expectValue(b.field('1.5'), '7');
   const w = await poll(() => stored(a.page), (w) => w.drafts?.length === 2);
-  const texts = w.drafts.map((d) => d.sheet.entries?.['1.5']?.self_answer?.text).sort();
+  const texts = w.drafts.map((d) => d.sheet.entries?.['1.5']?.self?.text).sort();
   assert.deepEqual(texts, ['12,5', '7']);
   assert.equal(w.drafts.filter((d) => d.conflict_of !== undefined).length, 1);
 
