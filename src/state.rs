@@ -558,13 +558,26 @@ impl AppState {
 
     /// Discards one damaged copy: only the one the user chose.
     pub fn discard_damaged(&self, copy: &Damaged) {
-        if let Some(key) = &copy.key {
+        match &copy.key {
             // Only if it still holds what was shown.
-            if storage::get(key).as_deref() == Some(copy.raw.as_str()) {
-                storage::remove(key);
+            Some(key) => {
+                if storage::get(key).as_deref() == Some(copy.raw.as_str()) {
+                    storage::remove(key);
+                }
+            }
+            // Never kept apart (storage refused it): the user has it, so the drafts may now
+            // replace it where it lies.
+            None => {
+                if storage::get(storage::KEY).as_deref() == Some(copy.raw.as_str()) {
+                    self.sync.update_value(|s| s.raw = Some(copy.raw.clone()));
+                }
+                if matches!(self.storage.get_untracked(), StorageStatus::DamagedNotKept(_)) {
+                    self.storage.set(StorageStatus::Ok);
+                }
             }
         }
         self.damaged.update(|list| list.retain(|d| d != copy));
+        self.save_now();
     }
 }
 
