@@ -64,7 +64,7 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 // BENCH_DEBUG=1 logs every response (stderr): what each case really downloads.
 const debug = (base, url, what) => process.env.BENCH_DEBUG && console.error(`  [${base.split(sep).pop()}] ${url} ${what}`);
 

@@ -11,6 +11,8 @@ use crate::components::main_bars::MainBars;
 use crate::components::quick_check::QuickCheck;
 use crate::components::reference_banner::ReferenceBanner;
 use crate::components::set_picker::SetPicker;
+use crate::components::sheet_table::SheetTable;
+use crate::components::view_switch::{provide_view_choice, SheetView, ViewSwitch};
 use crate::components::sheet_files::SheetFiles;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::summary::Summary;
@@ -45,11 +47,15 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView {
     provide_context(state);
+    let view_choice = provide_view_choice().0;
     let embed = launch.embed;
     let partitioned = launch.third_party_frame;
     state.persist();
     state.follow_other_tabs();
     state.reveal_appraised();
+    if embed {
+        crate::embed::post_summary(state);
+    }
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -73,7 +79,9 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                         "The app is embedded in another website's page: sheets saved here are available only when reopened in this same page. Download the sheet to use it elsewhere.")}</p>
                 })}
                 {load_errors}
+                <JumpLinks />
                 <SetPicker />
+                <QuickCheck />
                 <ReferenceBanner />
                 <label class="choice appraised-toggle">
                     <input type="checkbox" prop:checked=move || state.show_appraised.get()
@@ -82,14 +90,17 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 </label>
                 <ErrorSummary />
                 <h2 id="indicators" tabindex="-1">{move || tr(state.lang.get(), "Các chỉ số", "Indicators")}</h2>
-                <IndicatorTree />
+                <ViewSwitch />
+                {move || match view_choice.get() {
+                    SheetView::Cards => view! { <IndicatorTree /> }.into_any(),
+                    SheetView::Table => view! { <SheetTable /> }.into_any(),
+                }}
                 <Drafts />
             </div>
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
                 <Summary />
-                <MainBars />
-                <QuickCheck />
                 <SheetFiles />
+                <MainBars />
             </aside>
         </main>
         {(!embed).then(|| view! { <footer class="site-footer">
@@ -100,13 +111,25 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     }
 }
 
+/// "Tính nhanh" / "Chấm điểm chi tiết": the two ways in, one tap from the top.
+#[component]
+fn JumpLinks() -> impl IntoView {
+    let state = crate::state::use_state();
+    view! {
+        <nav class="jump-links" aria-label=move || tr(state.lang.get(), "Chọn cách tính", "Choose how to score")>
+            <a href="#quick-check">{move || tr(state.lang.get(), "Tính nhanh", "Quick check")}</a>
+            <a href="#indicators">{move || tr(state.lang.get(), "Chấm điểm chi tiết", "Detailed scoring")}</a>
+        </nav>
+    }
+}
+
 /// In embed mode the site header is gone; the language toggle stays reachable.
 #[component]
 fn EmbedBar() -> impl IntoView {
     let state = crate::state::use_state();
     view! {
         <div class="embed-bar">
-            <strong>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-check")}</strong>
+            <strong>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-assessment")}</strong>
             <crate::components::header::LangToggle />
         </div>
     }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod files;
 pub mod i18n;
 pub mod launch;

@@ -104,7 +104,59 @@ async fn choosing_an_option_and_switching_language() {
     find(&root, ".lang-toggle").click();
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-testid=level]"), "Starting");
-    assert!(text(&root, "h1").contains("self-check"));
+    assert!(text(&root, "h1").contains("self-assessment"));
+    root.remove();
+}
+
+/// Picks a value in a select as a user would (the change event bubbles).
+fn choose(root: &HtmlElement, id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, &format!("[id='{id}']")).unchecked_into();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let ev = Event::new_with_event_init_dict("change", &init).unwrap_or_else(|_| panic!("event"));
+    select.dispatch_event(&ev).unwrap_or_else(|_| panic!("dispatch"));
+}
+
+#[wasm_bindgen_test]
+async fn the_table_view_scores_both_sides_with_the_council_typing_points() {
+    let root = mount();
+    leptos::task::tick().await;
+    find(&root, "input[name='sheet-view'][value='table']").click();
+    leptos::task::tick().await;
+    // The choice is remembered; later tests start from the cards again.
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    assert_eq!(storage.as_ref().and_then(|s| s.get_item("dti-view").ok().flatten()).as_deref(), Some("table"));
+    if let Some(s) = &storage {
+        let _ = s.remove_item("dti-view");
+    }
+    assert!(root.query_selector(".indicator").ok().flatten().is_none(), "the cards are gone");
+    // 2022, agencies with TTHC: 1.1 options (30), 1.3 yes/no (15), 1.5 points (20).
+    choose(&root, "f-1.1-value", "head");
+    choose(&root, "f-1.3-value", "yes");
+    type_into(&root, "f-1.5-value", "12,5");
+    type_into(&root, "t-1.1-value", "15");
+    type_into(&root, "t-1.3-value", "15");
+    type_into(&root, "t-1.5-value", "10");
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[data-testid=total]"), "57,50");
+    assert_eq!(text(&root, "[data-testid=table-total]"), "57,50");
+    assert_eq!(text(&root, "[data-testid='subtotal-1']"), "57,50");
+    assert_eq!(text(&root, "[data-testid='points-1.1']"), "30,00");
+    assert_eq!(text(&root, "[data-testid=table-appraised-total]"), "40,00");
+    assert_eq!(text(&root, "[data-testid=table-difference]"), "17,50");
+    assert_eq!(text(&root, "[data-testid='difference-1.1']"), "15,00");
+    assert_eq!(text(&root, "[data-testid='difference-1.5']"), "2,50");
+    // Above the maximum: kept, flagged, tied to the field, not counted.
+    type_into(&root, "t-1.1-value", "31");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let input: HtmlInputElement = find(&root, "[id='t-1.1-value']").unchecked_into();
+    assert_eq!(input.value(), "31");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains("t-1.1-value-error"));
+    assert!(text(&root, "[id='t-1.1-value-error']").contains("Điểm tối đa của chỉ số 1.1 là 30; bạn nhập 31"));
+    assert_eq!(text(&root, "[data-testid=table-appraised-total]"), "25,00");
     root.remove();
 }
 

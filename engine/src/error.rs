@@ -18,7 +18,8 @@ pub enum Lang {
 pub enum NumberError {
     #[error("chưa nhập số")]
     Empty,
-    #[error("“{input}” có ký tự “{ch}” không phải chữ số, dấu chấm hay dấu phẩy")]
+    /// `ch` is named in words when it is invisible ("dấu cách", "dấu cách không ngắt").
+    #[error("“{input}” có {}; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị", char_name(*ch, Lang::Vi))]
     InvalidChar { input: String, ch: char },
     #[error("“{input}” không có chữ số")]
     NoDigits { input: String },
@@ -38,7 +39,7 @@ impl NumberError {
             Lang::En => match self {
                 NumberError::Empty => "no number entered".into(),
                 NumberError::InvalidChar { input, ch } => {
-                    format!("“{input}” contains “{ch}”, which is not a digit, dot or comma")
+                    format!("“{input}” contains {}; type only the number (digits, dot, comma), without a unit", char_name(*ch, Lang::En))
                 }
                 NumberError::NoDigits { input } => format!("“{input}” has no digits"),
                 NumberError::Ambiguous { input } => {
@@ -50,6 +51,32 @@ impl NumberError {
                 NumberError::TooLarge { input } => format!("“{input}” is too large"),
             },
         }
+    }
+}
+
+/// A character as a person can find it: invisible ones by name (a quoted space is
+/// invisible on screen), visible ones quoted.
+#[must_use]
+pub fn char_name(ch: char, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let named = |vi_name: &str, en_name: &str| if vi { vi_name.to_owned() } else { en_name.to_owned() };
+    match ch {
+        ' ' => named("dấu cách", "a space"),
+        '\u{a0}' | '\u{202f}' => named("dấu cách không ngắt", "a non-breaking space"),
+        '\t' => named("dấu tab", "a tab"),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
+            let u = format!("U+{:04X}", u32::from(ch));
+            if vi { format!("ký tự vô hình ({u})") } else { format!("an invisible character ({u})") }
+        }
+        c if c.is_whitespace() => {
+            let u = format!("U+{:04X}", u32::from(c));
+            if vi { format!("dấu cách đặc biệt ({u})") } else { format!("a special space ({u})") }
+        }
+        c if c.is_control() => {
+            let u = format!("U+{:04X}", u32::from(c));
+            if vi { format!("ký tự điều khiển ({u})") } else { format!("a control character ({u})") }
+        }
+        c => if vi { format!("ký tự “{c}”") } else { format!("“{c}”") },
     }
 }
 

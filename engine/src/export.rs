@@ -66,18 +66,16 @@ fn points_cell(value: Option<Decimal>) -> String {
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark, `;` between fields, `,` as the decimal
-/// mark. Columns: Mã, Chỉ tiêu, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch,
+/// mark. Columns: Mã, Chỉ số, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch,
 /// Trạng thái, Minh chứng. Rows: every indicator of the group (main indicators with
 /// their subtotals), then the total.
 pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Result<String, Error> {
     let result = evaluate(framework, sheet)?;
     let vi = lang == Lang::Vi;
     let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).from_writer(Vec::new());
-    let header = if vi {
-        ["Mã", "Chỉ tiêu", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Trạng thái", "Minh chứng"]
-    } else {
-        ["Code", "Indicator", "Maximum", "Self-assessed", "Appraised", "Difference", "Status", "Evidence"]
-    };
+    use crate::terms::{APPRAISAL, CODE, DIFFERENCE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, STATUS};
+    let header =
+        [CODE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, APPRAISAL, DIFFERENCE, STATUS, EVIDENCE].map(|t| t.get(lang));
     let io = |e: csv::Error| Error::input("csv", 0, e.to_string(), e.to_string());
     w.write_record(header).map_err(io)?;
     for node in framework.nodes(&sheet.group) {
@@ -115,7 +113,7 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let evidence = entry.map(|e| evidence_text(&e.evidence)).unwrap_or_default();
         w.write_record([&ind.code, name, &max, &self_cell, &appraised, &diff, status, &evidence]).map_err(io)?;
     }
-    let total = if vi { "Tổng điểm" } else { "Total" };
+    let total = crate::terms::TOTAL.get(lang);
     let s = &result.standing;
     let appraised = points_cell(result.appraised.as_ref().map(|a| a.total));
     let diff = points_cell(result.difference());

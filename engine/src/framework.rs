@@ -115,6 +115,22 @@ impl Method {
     }
 }
 
+/// How a method is named to the user (never its JSON id).
+#[must_use]
+pub fn method_name(kind: &str, lang: crate::Lang) -> &'static str {
+    let vi = lang == crate::Lang::Vi;
+    match kind {
+        "points" => if vi { "nhập điểm" } else { "points entered" },
+        "yes_no" => if vi { "có / không" } else { "yes / no" },
+        "options" => if vi { "chọn một mức" } else { "one option" },
+        "parts" => if vi { "cộng điểm từng điều kiện" } else { "conditions added up" },
+        "ratio" => if vi { "tỷ lệ a / b" } else { "ratio a / b" },
+        "tiers" => if vi { "theo bậc" } else { "tiers" },
+        "info" => if vi { "chỉ ghi nhận thông tin" } else { "information only" },
+        _ => if vi { "cách tính khác" } else { "another method" },
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     pub code: String,

@@ -102,3 +102,46 @@ pub fn next_level(levels: &[LevelRule], total: Decimal, max: Decimal) -> Option<
         points_needed: hundredths / Decimal::ONE_HUNDRED,
     })
 }
+
+/// Why a printed percentage that sits on a boundary ("75,00 %") has the level it has:
+/// the level is decided on the exact percentage, which the display rounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundaryNote {
+    pub threshold: Decimal,
+    pub level_id: String,
+    /// Exact percentage against the threshold: below, on, or above it.
+    pub side: std::cmp::Ordering,
+}
+
+/// A note when the percentage rounds (2 decimals) to a level threshold; `None` otherwise.
+#[must_use]
+pub fn boundary_note(levels: &[LevelRule], percent: Decimal) -> Option<BoundaryNote> {
+    let shown = crate::number::round2(percent);
+    let threshold = levels.iter().filter_map(|l| l.above_percent).find(|t| *t == shown)?;
+    Some(BoundaryNote { threshold, level_id: level_for(levels, percent).id.clone(), side: percent.cmp(&threshold) })
+}
+
+impl BoundaryNote {
+    #[must_use]
+    pub fn message(&self, level_name: &str, lang: crate::Lang) -> String {
+        use std::cmp::Ordering;
+        let t = crate::number::format_compact(self.threshold);
+        let shown = crate::number::format_percent(self.threshold);
+        match (self.side, lang) {
+            (Ordering::Equal, crate::Lang::Vi) => format!("Đúng {t} %, chưa vượt {t} %, nên là {level_name}."),
+            (Ordering::Equal, crate::Lang::En) => format!("Exactly {t} %, not above {t} %, so {level_name}."),
+            (Ordering::Greater, crate::Lang::Vi) => {
+                format!("{shown} là số làm tròn; điểm vượt {t} % nên đạt {level_name}.")
+            }
+            (Ordering::Greater, crate::Lang::En) => {
+                format!("{shown} is rounded; the score is above {t} %, so {level_name}.")
+            }
+            (Ordering::Less, crate::Lang::Vi) => {
+                format!("{shown} là số làm tròn; điểm chưa tới {t} % nên là {level_name}.")
+            }
+            (Ordering::Less, crate::Lang::En) => {
+                format!("{shown} is rounded; the score is below {t} %, so {level_name}.")
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ pub mod number;
 pub mod quick;
 pub mod rank;
 pub mod sheet;
+pub mod terms;
 pub mod text;
 pub mod upload;
 pub mod workspace;

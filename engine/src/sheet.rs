@@ -152,6 +152,10 @@ pub enum AnswerError {
     MissingPart { code: String, field: Field },
     WrongKind { code: String, expected: &'static str },
     NotScored { code: String },
+    /// A ratio's a and b count documents, people, dossiers: whole numbers.
+    NotWhole { code: String, field: Field, value: Decimal },
+    /// A percentage (a tiers value whose unit is %) above 100.
+    PercentAbove100 { code: String, value: Decimal },
 }
 
 /// Which input of an indicator a message is about.
@@ -185,6 +189,8 @@ impl AnswerError {
             | AnswerError::UnknownChoice { code, .. }
             | AnswerError::MissingPart { code, .. }
             | AnswerError::WrongKind { code, .. }
+            | AnswerError::NotWhole { code, .. }
+            | AnswerError::PercentAbove100 { code, .. }
             | AnswerError::NotScored { code } => code,
         }
     }
@@ -193,7 +199,10 @@ impl AnswerError {
     #[must_use]
     pub fn field(&self) -> Field {
         match self {
-            AnswerError::Number { field, .. } | AnswerError::Negative { field, .. } | AnswerError::MissingPart { field, .. } => *field,
+            AnswerError::Number { field, .. }
+            | AnswerError::Negative { field, .. }
+            | AnswerError::MissingPart { field, .. }
+            | AnswerError::NotWhole { field, .. } => *field,
             _ => Field::Value,
         }
     }
@@ -240,10 +249,27 @@ impl AnswerError {
                 }
             }
             AnswerError::WrongKind { code, expected } => {
+                let method = crate::framework::method_name(expected, lang);
                 if vi {
-                    format!("Chỉ số {code}: câu trả lời không đúng loại (cần “{expected}”)")
+                    format!("Chỉ số {code}: câu trả lời không khớp cách tính của chỉ số ({method})")
                 } else {
-                    format!("Indicator {code}: the answer has the wrong kind (expected “{expected}”)")
+                    format!("Indicator {code}: the answer does not match how the indicator is scored ({method})")
+                }
+            }
+            AnswerError::NotWhole { code, field, value } => {
+                let value = format_compact(*value);
+                if vi {
+                    format!("Chỉ số {code}, {}: là số đếm nên phải là số nguyên; bạn nhập {value}", field.name(lang))
+                } else {
+                    format!("Indicator {code}, {}: a count must be a whole number; you entered {value}", field.name(lang))
+                }
+            }
+            AnswerError::PercentAbove100 { code, value } => {
+                let value = format_compact(*value);
+                if vi {
+                    format!("Chỉ số {code}: tỷ lệ phần trăm không quá 100; bạn nhập {value}")
+                } else {
+                    format!("Indicator {code}: a percentage cannot exceed 100; you entered {value}")
                 }
             }
             AnswerError::NotScored { code } => {
@@ -273,6 +299,35 @@ impl Outcome {
             _ => Decimal::ZERO,
         }
     }
+}
+
+/// A count (a or b of a ratio): a non-negative whole number.
+fn count(code: &str, field: Field, text: &str) -> Result<Decimal, AnswerError> {
+    let value = number(code, field, text)?;
+    if !value.fract().is_zero() {
+        return Err(AnswerError::NotWhole { code: code.to_owned(), field, value });
+    }
+    Ok(value)
+}
+
+/// Whether a tiers unit is a percentage, where "85%" is how people type the value.
+fn is_percent_unit(unit_vi: &str) -> bool {
+    unit_vi.trim_start().starts_with('%')
+}
+
+/// The value of a tiers answer, as the score reads it (a trailing "%" allowed in a
+/// percentage field; the text itself is never rewritten).
+fn tier_value(code: &str, unit_vi: &str, text: &str) -> Result<Decimal, AnswerError> {
+    if !is_percent_unit(unit_vi) {
+        return number(code, Field::Value, text);
+    }
+    let trimmed = text.trim();
+    let digits = trimmed.strip_suffix('%').map_or(trimmed, str::trim_end);
+    let value = number(code, Field::Value, digits)?;
+    if value > Decimal::ONE_HUNDRED {
+        return Err(AnswerError::PercentAbove100 { code: code.to_owned(), value });
+    }
+    Ok(value)
 }
 
 fn number(code: &str, field: Field, text: &str) -> Result<Decimal, AnswerError> {
@@ -330,8 +385,8 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
                 (true, false) => return Err(AnswerError::MissingPart { code: code.to_owned(), field: Field::Numerator }),
                 (false, false) => {}
             }
-            let a = number(code, Field::Numerator, numerator)?;
-            let b = number(code, Field::Denominator, denominator)?;
+            let a = count(code, Field::Numerator, numerator)?;
+            let b = count(code, Field::Denominator, denominator)?;
             if b.is_zero() {
                 return Ok(Some(match zero_denominator {
                     ZeroDenominator::Full => max,
@@ -343,11 +398,11 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
             // a < b here, so a / b < 1 and the product cannot overflow.
             Ok(Some(if a >= b { max } else { a / b * max }))
         }
-        (Method::Tiers { tiers, .. }, Answer::Tier { text }) => {
+        (Method::Tiers { tiers, unit_vi, .. }, Answer::Tier { text }) => {
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            let value = number(code, Field::Value, text)?;
+            let value = tier_value(code, unit_vi, text)?;
             Ok(Some(tiers.iter().rev().find(|t| value >= t.min).map_or(Decimal::ZERO, |t| t.points)))
         }
         (Method::Info, _) => Err(AnswerError::NotScored { code: code.to_owned() }),
@@ -355,12 +410,75 @@ fn score_answer(ind: &Indicator, method: &Method, answer: &Answer) -> Result<Opt
     }
 }
 
-/// The band a tiers value falls in (index into `tiers`), for showing "bậc 2".
+/// Scores the council's (appraised) value. Besides an answer in the indicator's own
+/// method, the council may type the points it gives directly (`Answer::Points`, as in its
+/// Excel grid), whatever the method: validated as 0..max, never clamped.
 #[must_use]
-pub fn tier_hit(indicator: &Indicator, text: &str) -> Option<usize> {
-    let Some(Method::Tiers { tiers, .. }) = &indicator.method else { return None };
-    let value = parse_vn(text).ok()?;
-    tiers.iter().rposition(|t| value >= t.min)
+pub fn score_appraised(indicator: &Indicator, answer: Option<&Answer>) -> Outcome {
+    match (&indicator.method, answer) {
+        (Some(method), Some(Answer::Points { text })) if !matches!(method, Method::Points | Method::Info) => {
+            score_answer(indicator, &Method::Points, &Answer::Points { text: text.clone() })
+                .map_or_else(Outcome::Invalid, |p| p.map_or(Outcome::Unanswered, Outcome::Scored))
+        }
+        _ => score(indicator, answer),
+    }
+}
+
+/// Where a valid tiers value falls: `Some(Some(i))` in band `i`, `Some(None)` below the
+/// lowest band; `None` when the value is empty or invalid, so the band line never
+/// contradicts the error shown above it.
+#[must_use]
+pub fn tier_hit(indicator: &Indicator, text: &str) -> Option<Option<usize>> {
+    let Some(Method::Tiers { tiers, unit_vi, .. }) = &indicator.method else { return None };
+    if text.trim().is_empty() {
+        return None;
+    }
+    let value = tier_value(&indicator.code, unit_vi, text).ok()?;
+    Some(tiers.iter().rposition(|t| value >= t.min))
+}
+
+/// Something worth a second look that does not change the score (the rule's result stands).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerWarning {
+    /// a > b: a share above 100 % earns the maximum, but is usually a typing slip.
+    NumeratorAboveDenominator { code: String },
+}
+
+impl AnswerWarning {
+    /// The field the warning belongs to.
+    #[must_use]
+    pub fn field(&self) -> Field {
+        match self {
+            AnswerWarning::NumeratorAboveDenominator { .. } => Field::Numerator,
+        }
+    }
+
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (AnswerWarning::NumeratorAboveDenominator { code }, Lang::Vi) => format!(
+                "Chỉ số {code}: tử số (a) lớn hơn mẫu số (b), tỷ lệ trên 100 %. Theo cách tính, chỉ số vẫn được điểm tối đa; hãy kiểm tra lại hai số đã nhập."
+            ),
+            (AnswerWarning::NumeratorAboveDenominator { code }, Lang::En) => format!(
+                "Indicator {code}: the numerator (a) is larger than the denominator (b), a share above 100 %. By the rule it still earns the maximum; please check both numbers."
+            ),
+        }
+    }
+}
+
+/// Warnings on a valid answer (an invalid one has its error instead).
+#[must_use]
+pub fn warnings(indicator: &Indicator, answer: Option<&Answer>) -> Vec<AnswerWarning> {
+    let mut out = Vec::new();
+    if let (Some(Method::Ratio { .. }), Some(Answer::Ratio { numerator, denominator })) = (&indicator.method, answer) {
+        let code = indicator.code.as_str();
+        if let (Ok(a), Ok(b)) = (count(code, Field::Numerator, numerator), count(code, Field::Denominator, denominator)) {
+            if a > b && !b.is_zero() {
+                out.push(AnswerWarning::NumeratorAboveDenominator { code: code.to_owned() });
+            }
+        }
+    }
+    out
 }
 
 /// Result for one leaf indicator.
@@ -491,7 +609,7 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
         }
         let entry = sheet.entries.get(&ind.code);
         let outcome = score(ind, entry.and_then(|e| e.self_answer.as_ref()));
-        let appraised = entry.and_then(|e| e.appraised.as_ref()).map(|a| score(ind, Some(a)));
+        let appraised = entry.and_then(|e| e.appraised.as_ref()).map(|a| score_appraised(ind, Some(a)));
         if let Outcome::Invalid(e) = &outcome {
             invalid.push(e.clone());
         }

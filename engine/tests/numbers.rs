@@ -40,7 +40,7 @@ fn rejects_with_a_reason() {
     assert!(matches!(parse_vn("50%"), Err(NumberError::InvalidChar { ch: '%', .. })));
     let e = parse_vn("625,3đ").unwrap_err();
     assert!(e.message(Lang::Vi).contains("“đ”"), "{}", e.message(Lang::Vi));
-    assert!(e.message(Lang::En).contains("not a digit"), "{}", e.message(Lang::En));
+    assert!(e.message(Lang::En).contains("without a unit"), "{}", e.message(Lang::En));
 }
 
 #[test]

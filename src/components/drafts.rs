@@ -83,14 +83,14 @@ pub fn Drafts() -> impl IntoView {
         view! {
             <tr class:current=is_current>
                 <th scope="row">{name.clone()}</th>
-                <td>{r.set}</td>
-                <td>{r.group}</td>
-                <td class="num">{r.total}</td>
-                <td>{r.level}</td>
-                <td>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
+                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
                     {move || if is_current() {
-                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open")}</span> }.into_any()
+                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
                     } else {
                         view! { <button type="button" aria-label=open_label.clone() on:click=move |_| state.workspace.update(|w| w.open_draft(id))>{tr(lang, "Mở", "Open")}</button> }.into_any()
                     }}
@@ -132,7 +132,7 @@ pub fn Drafts() -> impl IntoView {
                 <table>
                     <thead><tr>{move || {
                         let lang = state.lang.get();
-                        [("Cơ quan", "Agency"), ("Năm", "Year"), ("Nhóm", "Group"), ("Tổng điểm", "Total"), ("Mức", "Level"), ("Sửa lần cuối", "Last change"), ("Thao tác", "Actions")]
+                        [("Cơ quan, đơn vị, địa phương", "Agency or locality"), ("Năm", "Year"), ("Nhóm", "Group"), ("Tổng điểm", "Total"), ("Mức xếp hạng", "Level"), ("Cập nhật lần cuối", "Last updated"), ("Thao tác", "Actions")]
                             .into_iter()
                             .map(|(vi, en)| view! { <th scope="col">{tr(lang, vi, en)}</th> })
                             .collect_view()

@@ -66,7 +66,7 @@ pub fn EvidenceBox(code: String, hint: String) -> impl IntoView {
                 {tr(lang, "Minh chứng và trạng thái", "Evidence and status")}
                 {move || filled().then(|| view! { <span class="badge">{tr(lang, "đã có", "filled")}</span> })}
             </summary>
-            {(!hint.is_empty()).then(|| view! { <p class="evidence">{tr(lang, "Cần: ", "Expected: ")}{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="evidence">{tr(lang, "Tài liệu kiểm chứng: ", "Supporting documents: ")}{hint}</p> })}
             {text_field("number", "Số hiệu văn bản", "Document number", |e| e.number.clone(), |e, v| e.number = v)}
             {text_field("date", "Ngày văn bản", "Document date", |e| e.date.clone(), |e, v| e.date = v)}
             {text_field("summary", "Trích yếu", "Summary", |e| e.summary.clone(), |e, v| e.summary = v)}

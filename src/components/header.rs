@@ -12,9 +12,9 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div>
-                <h1>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-check")}</h1>
+                <h1>{move || tr(state.lang.get(), "Tự đánh giá mức độ chuyển đổi số", "Digital transformation self-assessment")}</h1>
                 <p class="subtitle">{move || tr(state.lang.get(),
-                    "Tỉnh Lào Cai · Tính ngay trên trình duyệt, không gửi dữ liệu đi đâu",
+                    "Tỉnh Lào Cai · Tính ngay trên trình duyệt, dữ liệu không gửi ra ngoài",
                     "Lào Cai province · Computed in your browser; nothing is sent anywhere")}</p>
             </div>
             <LangToggle />

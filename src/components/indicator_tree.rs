@@ -45,7 +45,7 @@ fn sections(framework: &Framework, group: &str) -> impl IntoView {
                         <span class="code">{main.code.clone()}</span>" "
                         <span class="name">{indicator_name(lang, main)}</span>
                         {scored.then(|| view! {
-                            <span class="main-points">{points}" / "{max}" "{tr(lang, "điểm", "pts")}</span>
+                            <span class="main-points">{points}" / "{max}" "{tr(lang, "điểm", "points")}</span>
                         })}
                     </summary>
                     {rows}

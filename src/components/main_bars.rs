@@ -42,8 +42,8 @@ pub fn MainBars() -> impl IntoView {
             <section class="bars">
                 <h3>{tr(lang, "Điểm theo chỉ số chính", "Points per main indicator")}</h3>
                 {state.show_appraised.get().then(|| view! {
-                    <p class="legend"><span class="swatch swatch-own"></span>{tr(lang, "Tự đánh giá", "Self-assessed")}
-                        " "<span class="swatch swatch-council"></span>{tr(lang, "Thẩm định", "Appraised")}</p>
+                    <p class="legend"><span class="swatch swatch-own"></span>{tr(lang, "Tự đánh giá", "Self-assessment")}
+                        " "<span class="swatch swatch-council"></span>{tr(lang, "Thẩm định", "Appraisal")}</p>
                 })}
                 <ul>{rows}</ul>
             </section>

@@ -98,7 +98,7 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
             // The tree is rebuilt when the language changes, so the label is read once.
             let label = move || {
                 let lang = state.lang.get_untracked();
-                let what = if council { tr(lang, "Điểm thẩm định", "Appraised points") } else { tr(lang, "Điểm tự đánh giá", "Self-assessed points") };
+                let what = if council { tr(lang, "Điểm thẩm định", "Appraised points") } else { tr(lang, "Điểm tự đánh giá", "Self-assessment points") };
                 format!("{what} (0–{max})")
             };
             let set = set.clone();
@@ -198,12 +198,20 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
             };
             let lang = state.lang.get_untracked();
             let update_b = update.clone();
+            let warning = {
+                let ind = indicator.clone();
+                Signal::derive(move || {
+                    let lang = state.lang.get();
+                    dti_engine::sheet::warnings(&ind, answer.get().as_ref()).first().map(|w| w.message(lang))
+                })
+            };
             let who = if council { tr(lang, "Thẩm định — ", "Appraised — ") } else { "" };
             view! {
                 <div class="ratio">
                     <NumberField id=field_id(&code, Field::Numerator)
                         label=format!("{who}a — {}", pick(lang, &numerator_vi, &numerator_en)) value=a
-                        on_input=Callback::new(move |t| update(true, t)) error=error_for(outcome, Field::Numerator) />
+                        on_input=Callback::new(move |t| update(true, t)) error=error_for(outcome, Field::Numerator)
+                        warning=warning />
                     <NumberField id=field_id(&code, Field::Denominator)
                         label=format!("{who}b — {}", pick(lang, &denominator_vi, &denominator_en)) value=b
                         on_input=Callback::new(move |t| update_b(false, t)) error=error_for(outcome, Field::Denominator) />

@@ -15,6 +15,8 @@ pub mod reference_banner;
 pub mod set_loader;
 pub mod set_picker;
 pub mod sheet_files;
+pub mod sheet_table;
 pub mod storage_notice;
 pub mod summary;
 pub mod summary_bar;
+pub mod view_switch;

@@ -17,7 +17,12 @@ pub fn NumberField(
     /// Message of an error on this field, in the current language.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// A sense check that does not change the score (e.g. a > b), tied to the field.
+    #[prop(optional)]
+    warning: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let warning = warning.unwrap_or_else(|| Signal::derive(|| None));
+    let warning_id = format!("{id}-warning");
     let state = use_state();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -30,11 +35,14 @@ pub fn NumberField(
         (shown != text.trim()).then_some(shown)
     };
     let described = {
-        let (e, h) = (error_id.clone(), hint_id.clone());
+        let (e, h, w) = (error_id.clone(), hint_id.clone(), warning_id.clone());
         move || {
             let mut ids = vec![h.clone()];
             if error.with(Option::is_some) {
                 ids.push(e.clone());
+            }
+            if warning.with(Option::is_some) {
+                ids.push(w.clone());
             }
             ids.join(" ")
         }
@@ -62,6 +70,12 @@ pub fn NumberField(
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+            {move || warning.get().map(|msg| view! {
+                <p class="warning-message" id=warning_id.clone()>
+                    <span class="visually-hidden">{tr(state.lang.get(), "Lưu ý: ", "Note: ")}</span>
+                    {msg}
+                </p>
+            })}
             <p class="hint" id=hint_id>
                 {move || understood().map(|s| format!("{} {s}", tr(state.lang.get(), "Hiểu là:", "Read as:")))}
             </p>

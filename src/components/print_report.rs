@@ -70,10 +70,10 @@ pub fn PrintReport() -> impl IntoView {
                         subtotal.map(|m| format_points(m.points)).unwrap_or_default(), format_compact(main.max_points))}</h3>
                     <table class="report-table">
                         <thead><tr>
-                            <th>{tr(lang, "Mã", "Code")}</th><th>{tr(lang, "Chỉ tiêu", "Indicator")}</th>
-                            <th>{tr(lang, "Điểm tối đa", "Maximum")}</th><th>{tr(lang, "Trả lời", "Answer")}</th>
-                            <th>{tr(lang, "Tự đánh giá", "Self")}</th>
-                            {appraised.then(|| view! { <th>{tr(lang, "Thẩm định", "Appraised")}</th> })}
+                            <th>{tr(lang, "Mã", "Code")}</th><th>{tr(lang, "Chỉ số", "Indicator")}</th>
+                            <th>{tr(lang, "Điểm tối đa", "Maximum points")}</th><th>{tr(lang, "Trả lời", "Answer")}</th>
+                            <th>{tr(lang, "Tự đánh giá", "Self-assessment")}</th>
+                            {appraised.then(|| view! { <th>{tr(lang, "Thẩm định", "Appraisal")}</th> })}
                             <th>{tr(lang, "Minh chứng", "Evidence")}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
@@ -84,21 +84,21 @@ pub fn PrintReport() -> impl IntoView {
         let s = &result.standing;
         Some(view! {
             <h1>{format!("{} {}", tr(lang, "PHIẾU TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM", "DIGITAL TRANSFORMATION SELF-ASSESSMENT"), framework.year)}</h1>
-            <p><strong>{tr(lang, "Cơ quan, đơn vị: ", "Agency: ")}</strong>{sheet.agency.clone()}</p>
+            <p><strong>{tr(lang, "Cơ quan, đơn vị, địa phương: ", "Agency or locality: ")}</strong>{sheet.agency.clone()}</p>
             <p><strong>{tr(lang, "Nhóm: ", "Group: ")}</strong>{group}</p>
             <p><strong>{tr(lang, "Bộ chỉ số: ", "Indicator set: ")}</strong>{format!("{} ({status})", pick(lang, &framework.title_vi, &framework.title_en))}</p>
             <p><strong>{tr(lang, "Ngày lập: ", "Date: ")}</strong>{date}</p>
             {tables}
             <h2>{tr(lang, "Kết quả", "Result")}</h2>
-            <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm tự đánh giá:", "Self-assessed total:"),
+            <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm tự đánh giá:", "Self-assessment total:"),
                 format_points(s.total), format_compact(s.max), format_percent(s.percent), framework.level_name(&s.level_id, lang))}</p>
             {result.appraised.as_ref().map(|a| view! {
-                <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm thẩm định:", "Appraised total:"),
+                <p>{format!("{} {} / {} — {} — {}", tr(lang, "Tổng điểm thẩm định:", "Appraisal total:"),
                     format_points(a.total), format_compact(a.max), format_percent(a.percent), framework.level_name(&a.level_id, lang))}</p>
             })}
             <div class="signatures">
                 <div><strong>{tr(lang, "NGƯỜI LẬP PHIẾU", "PREPARED BY")}</strong><br/>{tr(lang, "(Ký, ghi rõ họ tên)", "(Signature, full name)")}</div>
-                <div><strong>{tr(lang, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF AGENCY")}</strong><br/>{tr(lang, "(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)")}</div>
+                <div><strong>{tr(lang, "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "HEAD OF THE AGENCY")}</strong><br/>{tr(lang, "(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)")}</div>
             </div>
         })
     };

@@ -1,5 +1,6 @@
 //! "What would 612 points give us?": a total for a group, without filling the tree.
 
+use dti_engine::level::boundary_note;
 use dti_engine::number::{format_percent, format_points};
 use dti_engine::quick::quick_check;
 use leptos::prelude::*;
@@ -38,6 +39,13 @@ pub fn QuickCheck() -> impl IntoView {
             rank.unwrap_or_default()
         ))
     };
+    // 562,50 and 562,51 of 750 both print 75,00 %: say why their levels differ.
+    let boundary = move || {
+        let lang = state.lang.get();
+        let (framework, Ok(r)) = result.get()? else { return None };
+        let note = boundary_note(&framework.levels, r.standing.percent)?;
+        Some(view! { <p class="boundary-note" data-testid="quick-boundary-note">{note.message(&framework.level_name(&note.level_id, lang), lang)}</p> })
+    };
     let groups = move || {
         let lang = state.lang.get();
         state.framework.get().map(|f| {
@@ -55,16 +63,17 @@ pub fn QuickCheck() -> impl IntoView {
         })
     };
     view! {
-        <section class="quick-check">
-            <h3>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h3>
+        <section class="quick-check" id="quick-check" tabindex="-1">
+            <h2>{move || tr(state.lang.get(), "Tính nhanh từ tổng điểm", "Quick check from a total")}</h2>
             <div class="field">
                 <label for="quick-group">{move || tr(state.lang.get(), "Nhóm", "Group")}</label>
                 <select id="quick-group" prop:value=move || group.get() on:change=move |ev| group.set(event_target_value(&ev))>{groups}</select>
             </div>
             <NumberField id="quick-total".to_owned()
-                label=Signal::derive(move || tr(state.lang.get(), "Tổng điểm", "Total points").to_owned())
+                label=Signal::derive(move || tr(state.lang.get(), "Tổng điểm", "Total score").to_owned())
                 value=text on_input=Callback::new(move |t| text.set(t)) error=error />
             <p class="quick-result" data-testid="quick-result" aria-live="polite">{outcome}</p>
+            {boundary}
         </section>
     }
 }

@@ -27,6 +27,11 @@ fn file_name(sheet: &ScoreSheet) -> String {
     name + ".json"
 }
 
+/// The confirmation after a download: the browser may save it silently.
+fn downloaded(lang: crate::i18n::Lang, name: &str) -> String {
+    format!("{} {name} {}", tr(lang, "Đã tải về tệp", "Downloaded"), tr(lang, "(xem thư mục Tải về của trình duyệt).", "(see the browser's Downloads folder)."))
+}
+
 #[component]
 pub fn SheetFiles() -> impl IntoView {
     let state = use_state();
@@ -35,7 +40,10 @@ pub fn SheetFiles() -> impl IntoView {
     let json = move || state.sheet.with(ScoreSheet::to_json);
     let on_download = move |_| {
         let sheet = state.sheet.get_untracked();
-        if !download(&file_name(&sheet), &sheet.to_json(), "application/json") {
+        let name = file_name(&sheet);
+        if download(&name, &sheet.to_json(), "application/json") {
+            message.set(Some((true, downloaded(state.lang.get_untracked(), &name))));
+        } else {
             show_text.set(true);
         }
     };
@@ -65,7 +73,9 @@ pub fn SheetFiles() -> impl IntoView {
         match csv {
             Some(Ok(text)) => {
                 let name = file_name(&sheet).replace(".json", ".csv");
-                if !download(&name, &text, "text/csv;charset=utf-8") {
+                if download(&name, &text, "text/csv;charset=utf-8") {
+                    message.set(Some((true, downloaded(lang, &name))));
+                } else {
                     message.set(Some((false, tr(lang, "Trình duyệt chặn tải tệp.", "The browser blocked the download.").to_owned())));
                 }
             }

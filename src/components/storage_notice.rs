@@ -20,7 +20,7 @@ pub fn StorageNotice() -> impl IntoView {
             StorageStatus::Unavailable => Some(view! {
                 <div class="banner banner-warning" role="alert" data-testid="storage-notice">
                     <p>{tr(lang,
-                        "Trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bị nhúng hạn chế). Ứng dụng vẫn tính điểm, nhưng phiếu sẽ mất khi đóng trang.",
+                        "Trình duyệt không cho lưu dữ liệu (chế độ ẩn danh hoặc bị nhúng hạn chế). Ứng dụng vẫn tính điểm, nhưng phiếu sẽ mất khi đóng trang.",
                         "This browser does not allow saving (private mode or a restricted embed). Scoring works, but the sheet is lost when the page closes.")}</p>
                 </div>
             }.into_any()),

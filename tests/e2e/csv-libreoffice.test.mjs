@@ -22,7 +22,7 @@ const exec = promisify(execFile);
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
 
 const FRAMEWORK = JSON.parse(readFileSync(new URL('../../data/frameworks/laocai-2022.json', import.meta.url), 'utf8'));
-const HEADER = ['Mã', 'Chỉ tiêu', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định', 'Chênh lệch', 'Trạng thái', 'Minh chứng'];
+const HEADER = ['Mã', 'Chỉ số', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định', 'Chênh lệch', 'Trạng thái', 'Minh chứng'];
 const EVIDENCE = { number: '125/KH-STC', date: '15/3/2022', summary: 'Kế hoạch tuyên truyền về chuyển đổi số', link: 'https://stc.laocai.gov.vn/kh-125', note: 'Bản có chữ ký số' };
 const EVIDENCE_TEXT = '125/KH-STC, 15/3/2022: Kế hoạch tuyên truyền về chuyển đổi số — https://stc.laocai.gov.vn/kh-125 — Bản có chữ ký số';
 

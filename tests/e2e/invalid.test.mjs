@@ -57,14 +57,14 @@ test('a value above the maximum: message by the field, summary link, text kept',
 test('"625,3đ" names the character "đ", in a points field and in the quick check', async () => {
   const a = await app.open();
   await a.pointsInput(20).fill('625,3đ');
-  const message = 'Chỉ số 1.5, giá trị: “625,3đ” có ký tự “đ” không phải chữ số, dấu chấm hay dấu phẩy';
+  const message = 'Chỉ số 1.5, giá trị: “625,3đ” có ký tự “đ”; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị';
   await expectText(a.fieldError('1.5'), `Lỗi: ${message}`);
   await expectValue(a.pointsInput(20), '625,3đ');
   await expectText(a.errorSummary.getByRole('link'), message);
   await expectText(a.fieldHint('1.5'), '', 'nothing was understood');
 
   await a.quickCheck('co_tthc', '625,3đ');
-  await expectText(a.quickError, 'Lỗi: “625,3đ” có ký tự “đ” không phải chữ số, dấu chấm hay dấu phẩy');
+  await expectText(a.quickError, 'Lỗi: “625,3đ” có ký tự “đ”; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị');
   await expectValue(a.quickTotal, '625,3đ');
   await expectText(a.quickResult, '');
   await a.done();

@@ -80,8 +80,8 @@ test('ratio: a / b × maximum, exact until display (2 of 3 on 20 → 13,33)', as
   // a ≥ b earns the maximum (a and b stay as typed).
   await num.fill('5');
   await expectText(a.earned('1.2'), '20,00');
-  // Comma decimals in both: 1,5 of 2 → 15.
-  await a.setRatio('1.2', '1,5', '2');
+  // Counts with thousands dots: 1.500 of 2.000 → 15.
+  await a.setRatio('1.2', '1.500', '2.000');
   await expectText(a.earned('1.2'), '15,00');
   // b = 0: 1.2 scores 0, 5.1 scores its maximum (as each indicator's rule says).
   await a.setRatio('1.2', '0', '0');
@@ -106,20 +106,20 @@ test('ratio: points are summed exactly, rounded only for display (6,67 + 11,67 +
 
 test('tiers: the value picks a band, shown with its points', async () => {
   const a = await app.open();
-  await expectText(a.row('3.4').locator('.rule').last(), '≥ 50 → 5 · ≥ 100 → 10 · ≥ 200 → 20');
+  await expectText(a.row('3.4').locator('.rule').last(), '≥ 50 Mbps → 5 điểm · ≥ 100 Mbps → 10 điểm · ≥ 200 Mbps → 20 điểm');
   const input = a.row('3.4').getByLabel('Giá trị (Mbps)', { exact: true });
   await input.fill('150');
-  await expectText(a.band('3.4'), 'Bậc 2: ≥ 100 → 10');
+  await expectText(a.band('3.4'), 'Bậc 2: ≥ 100 Mbps → 10 điểm');
   await expectText(a.earned('3.4'), '10,00');
   await expectText(a.total, '10,00');
   await input.fill('49,9');
-  await expectText(a.band('3.4'), 'Dưới bậc thấp nhất → 0');
+  await expectText(a.band('3.4'), 'Dưới bậc thấp nhất: 0 điểm');
   await expectText(a.earned('3.4'), '0,00');
   await input.fill('50');
-  await expectText(a.band('3.4'), 'Bậc 1: ≥ 50 → 5');
+  await expectText(a.band('3.4'), 'Bậc 1: ≥ 50 Mbps → 5 điểm');
   await expectText(a.earned('3.4'), '5,00');
   await input.fill('200');
-  await expectText(a.band('3.4'), 'Bậc 3: ≥ 200 → 20');
+  await expectText(a.band('3.4'), 'Bậc 3: ≥ 200 Mbps → 20 điểm');
   await expectText(a.earned('3.4'), '20,00');
   await expectSummary(a, { total: '20,00', percent: '2,00 %' });
   await input.fill('');

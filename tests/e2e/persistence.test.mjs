@@ -10,7 +10,7 @@ import { expectAttr, expectChecked, expectSummary, expectText, expectValue, poll
 
 const app = useApp();
 
-const ABC_MESSAGE = 'Chỉ số 1.5, giá trị: “abc” có ký tự “a” không phải chữ số, dấu chấm hay dấu phẩy';
+const ABC_MESSAGE = 'Chỉ số 1.5, giá trị: “abc” có ký tự “a”; chỉ nhập số (chữ số, dấu chấm, dấu phẩy), không kèm đơn vị';
 
 /** Waits until the saved workspace contains `needle` (saving is an effect after input). */
 async function saved(a, needle) {
@@ -79,14 +79,14 @@ test('group, language and each group\'s own sheet are kept; the agency name foll
 
   await a.reload();
   await expectAttr(a.page.locator('html'), 'lang', 'en');
-  await expectText(a.totalLine, 'Total 5,00 / 750');
+  await expectText(a.totalLine, 'Total score 5,00 / 750');
   await expectChecked(a.page.getByRole('radio', { name: 'Agencies without administrative procedures (750 points)', exact: true }), true);
-  await expectValue(a.page.getByLabel('Self-assessed points (0–20)', { exact: true }), '5');
-  await expectValue(a.page.getByLabel('Agency name', { exact: true }), 'Văn phòng UBND tỉnh');
+  await expectValue(a.page.getByLabel('Self-assessment points (0–20)', { exact: true }), '5');
+  await expectValue(a.page.getByLabel('Name of the agency or locality', { exact: true }), 'Văn phòng UBND tỉnh');
 
   await a.page.getByRole('radio', { name: 'Agencies with administrative procedures (1.000 points)', exact: true }).check();
-  await expectValue(a.page.getByLabel('Self-assessed points (0–20)', { exact: true }), '4');
-  await expectText(a.totalLine, 'Total 4,00 / 1.000');
+  await expectValue(a.page.getByLabel('Self-assessment points (0–20)', { exact: true }), '4');
+  await expectText(a.totalLine, 'Total score 4,00 / 1.000');
   await a.done();
 });
 

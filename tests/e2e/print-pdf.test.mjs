@@ -59,7 +59,7 @@ test('the printed PDF is the report: agency, every main indicator, total, level 
     const has = (s, what) => assert.ok(text.includes(s), `the PDF should contain ${what ?? JSON.stringify(s)}; its text:\n${raw}`);
 
     has('PHIẾU TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2022');
-    has(`Cơ quan, đơn vị: ${AGENCY}`);
+    has(`Cơ quan, đơn vị, địa phương: ${AGENCY}`);
     has('Nhóm: Nhóm các cơ quan, đơn vị có thủ tục hành chính');
     const mains = FRAMEWORK.indicators.filter((i) => i.groups.includes('co_tthc') && Number(i.max_points) > 0);
     assert.equal(mains.length, 7);

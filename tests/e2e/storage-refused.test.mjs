@@ -15,7 +15,7 @@ test('storage that throws: the notice shows, scoring still works, no page error'
   await expectAttr(a.storageNotice, 'role', 'alert');
   await expectText(
     a.storageNotice,
-    'Trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bị nhúng hạn chế). Ứng dụng vẫn tính điểm, nhưng phiếu sẽ mất khi đóng trang.',
+    'Trình duyệt không cho lưu dữ liệu (chế độ ẩn danh hoặc bị nhúng hạn chế). Ứng dụng vẫn tính điểm, nhưng phiếu sẽ mất khi đóng trang.',
   );
 
   await a.pointsInput(20).fill('12,5');

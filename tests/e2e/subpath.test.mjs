@@ -36,9 +36,9 @@ const get = (path) => fetch(nginx.origin + path, { redirect: 'manual' });
 
 test('nginx serves the sub-path build with the right types and caching', async () => {
   const files = await readdir(dist);
-  const wasm = files.find((f) => /-[0-9a-f]{16}_bg\.wasm$/.test(f));
-  const js = files.find((f) => /^dti-app-[0-9a-f]{16}\.js$/.test(f));
-  const css = files.find((f) => /-[0-9a-f]{16}\.css$/.test(f));
+  const wasm = files.find((f) => /-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
+  const js = files.find((f) => /^dti-app-[0-9a-f]{1,16}\.js$/.test(f));
+  const css = files.find((f) => /-[0-9a-f]{1,16}\.css$/.test(f));
   assert.ok(wasm && js && css, `hashed files in the build: ${files.join(', ')}`);
 
   const index = await get(SUBPATH);

@@ -328,7 +328,7 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
             o.push_str(&if vi {
                 format!("Cần thêm {} điểm để đạt mức {}\n", format_points(n.points_needed), framework.level_name(&n.level_id, lang))
             } else {
-                format!("{} more points reach level {}\n", format_points(n.points_needed), framework.level_name(&n.level_id, lang))
+                format!("{} more points needed to reach {}\n", format_points(n.points_needed), framework.level_name(&n.level_id, lang))
             });
         }
         for m in &result.mains {

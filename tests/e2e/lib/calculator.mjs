@@ -68,7 +68,7 @@ export class Calculator {
   groupRadio(label) { return this.page.getByRole('radio', { name: label, exact: true }); }
   async selectGroup(label) { await this.groupRadio(label).check(); }
   get setSelect() { return this.page.getByLabel('Bộ chỉ số (năm)', { exact: true }); }
-  get agency() { return this.page.getByLabel('Tên cơ quan, đơn vị', { exact: true }); }
+  get agency() { return this.page.getByLabel('Tên cơ quan, đơn vị, địa phương', { exact: true }); }
   /** The language toggle: named "English" while the page is Vietnamese. */
   langToggle(name = 'English') { return this.page.getByRole('button', { name, exact: true }); }
 
