@@ -62,7 +62,7 @@ test('switching the draft or the language in one tab leaves the other tab alone'
 
   // Each tab reopens its own draft (and B its English) after a reload.
   await b.reload();
-  await expectValue(b.page.getByLabel('Agency name', { exact: true }), 'Sở Tài chính');
+  await expectValue(b.page.locator('#agency'), 'Sở Tài chính');
   assert.equal(await a.page.evaluate(() => localStorage.getItem('dti.lang')), 'en', 'the choice is kept for new tabs');
   await a.reload();
   await expectValue(a.page.locator('#agency'), 'Sở Y tế');

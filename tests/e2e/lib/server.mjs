@@ -81,7 +81,7 @@ async function handle(root, req, res, csp = CSP) {
 /**
  * Starts serving `root` (default dist/) with the deployed Content-Security-Policy.
  * Resolves to { url, close, requests, allowFrameAncestors(origins) }: `url` ends with '/',
- * `requests` lists every path asked for, `allowFrameAncestors` adds a test portal's origin
+ * `requests` lists every path asked for, `allowFrameAncestors` adds test portals' origins
  * to frame-ancestors (the one directive each deployment sets for its portals).
  */
 export async function startServer(root = DIST) {
@@ -93,8 +93,10 @@ export async function startServer(root = DIST) {
     return handle(base, req, res, csp);
   });
   server.requests = requests;
+  const framers = [];
   server.allowFrameAncestors = (origins) => {
-    csp = cspFor(origins);
+    framers.push(...origins);
+    csp = cspFor(framers);
   };
   return server;
 }
