@@ -77,6 +77,9 @@ pub struct AppState {
     pub show_appraised: RwSignal<bool>,
     /// The last deleted draft and its position, for "undo" while the page is open.
     pub deleted: RwSignal<Option<(usize, crate::storage::Draft)>>,
+    /// The ratio pair (a/b) the user is typing in: its "missing a or b" waits until the
+    /// user leaves the pair.
+    pub editing_pair: RwSignal<Option<(String, Side)>>,
     sync: StoredValue<Sync>,
 }
 
@@ -197,6 +200,7 @@ impl AppState {
             damaged: RwSignal::new(damaged),
             show_appraised: RwSignal::new(any_appraised),
             deleted: RwSignal::new(None),
+            editing_pair: RwSignal::new(None),
             sync: StoredValue::new(sync),
         }
     }

@@ -55,10 +55,12 @@ async fn typing_points_with_a_comma_updates_the_summary() {
     let root = mount();
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-testid=total]"), "0,00");
-    assert_eq!(text(&root, "[data-testid=level]"), "Khởi động");
+    // No level before the first answer.
+    assert!(root.query_selector("[data-testid=level]").ok().flatten().is_none());
     type_into(&root, "f-1.5-value", "12,5");
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-testid=total]"), "12,50");
+    assert_eq!(text(&root, "[data-testid=level]"), "Khởi động");
     assert_eq!(text(&root, "[data-testid=percent]"), "1,25 %");
     assert!(text(&root, "#row-1\\.5 .earned").contains("12,50"));
     root.remove();

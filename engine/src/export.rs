@@ -66,16 +66,18 @@ fn points_cell(value: Option<Decimal>) -> String {
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark, `;` between fields, `,` as the decimal
-/// mark. Columns: Mã, Chỉ số, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch,
-/// Trạng thái, Minh chứng. Rows: every indicator of the group (main indicators with
-/// their subtotals), then the total.
+/// mark. Columns: Mã, Chỉ số, Điểm tối đa, Tự đánh giá, Thẩm định, Chênh lệch (Tự đánh
+/// giá − Thẩm định, over the appraised indicators only), Trạng thái, Minh chứng. Rows:
+/// every indicator of the group (main indicators with their subtotals), then the total,
+/// whose Trạng thái says in words how many indicators the council appraised.
 pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Result<String, Error> {
     let result = evaluate(framework, sheet)?;
     let vi = lang == Lang::Vi;
     let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).from_writer(Vec::new());
-    use crate::terms::{APPRAISAL, CODE, DIFFERENCE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, STATUS};
+    use crate::terms::{APPRAISAL, CODE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, STATUS};
+    let difference = crate::sheet::difference_label(lang);
     let header =
-        [CODE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, APPRAISAL, DIFFERENCE, STATUS, EVIDENCE].map(|t| t.get(lang));
+        [CODE.get(lang), INDICATOR.get(lang), MAX_POINTS.get(lang), SELF_ASSESSMENT.get(lang), APPRAISAL.get(lang), difference.as_str(), STATUS.get(lang), EVIDENCE.get(lang)];
     let io = |e: csv::Error| Error::input("csv", 0, e.to_string(), e.to_string());
     w.write_record(header).map_err(io)?;
     for node in framework.nodes(&sheet.group) {
@@ -115,9 +117,13 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     }
     let total = crate::terms::TOTAL.get(lang);
     let s = &result.standing;
-    let appraised = points_cell(result.appraised.as_ref().map(|a| a.total));
+    let appraisal = result.appraisal.as_ref();
+    let appraised = points_cell(appraisal.map(|a| a.total));
     let diff = points_cell(result.difference());
-    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, "", ""]).map_err(io)?;
+    // The count in words: a spreadsheet reads "6/30" as a date, and Chênh lệch stays the
+    // row's last number.
+    let progress = appraisal.map(|a| a.progress_words(lang)).unwrap_or_default();
+    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, &progress, ""]).map_err(io)?;
     let bytes = w.into_inner().map_err(|e| Error::input("csv", 0, e.to_string(), e.to_string()))?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
 }

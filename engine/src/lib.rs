@@ -8,6 +8,7 @@
 
 pub mod builtin;
 pub mod check;
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod framework;
@@ -15,10 +16,12 @@ pub mod level;
 pub mod number;
 pub mod quick;
 pub mod rank;
+pub mod report;
 pub mod sheet;
 pub mod terms;
 pub mod text;
 pub mod upload;
+pub mod words;
 pub mod workspace;
 
 pub use error::{Error, Lang, NumberError};

@@ -63,3 +63,34 @@ pub fn quick_check(
         position: published.map(|rows| would_rank(rows, group, agency, value)),
     })
 }
+
+/// Where a total would stand among a group's published results, with what a reader needs
+/// to weigh it: an estimate against last published totals, not a ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankPreview {
+    pub rank: usize,
+    /// Agencies ranked, the user's included.
+    pub of: usize,
+    /// Published rows of the group.
+    pub published: usize,
+    /// Mean of the group's published totals, rounded half away from zero to 2 decimals as
+    /// the decision prints it.
+    pub average: Decimal,
+    /// Highest published total of the group.
+    pub top: Decimal,
+    /// The published row taken for the agency's own earlier result, left out of the count.
+    pub own_row: Option<RankInput>,
+}
+
+/// The estimate for `total` in `group`; `None` when nothing of the group was published.
+#[must_use]
+pub fn rank_preview(published: &[RankInput], group: &str, agency: &str, total: Decimal) -> Option<RankPreview> {
+    let rows: Vec<&RankInput> = published.iter().filter(|r| r.group == group).collect();
+    let top = rows.iter().map(|r| r.total).max()?;
+    let totals: Vec<Decimal> = rows.iter().map(|r| r.total).collect();
+    let average = crate::number::round2(crate::rank::mean(&totals)?);
+    let key = crate::text::name_key(agency);
+    let own_row = (!key.is_empty()).then(|| rows.iter().find(|r| crate::text::name_key(&r.name) == key).map(|r| (*r).clone())).flatten();
+    let (rank, of) = would_rank(published, group, agency, total);
+    Some(RankPreview { rank, of, published: rows.len(), average, top, own_row })
+}

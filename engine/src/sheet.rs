@@ -511,6 +511,11 @@ pub struct MainResult {
     pub points: Decimal,
     /// Sum of appraised points, when any leaf under it has one.
     pub appraised: Option<Decimal>,
+    /// Self points of the leaves the council scored: Chênh lệch compares like with like.
+    pub appraised_self: Decimal,
+    /// Scored leaves under it, and how many of them the council scored.
+    pub leaf_count: usize,
+    pub appraised_count: usize,
 }
 
 impl MainResult {
@@ -526,11 +531,75 @@ impl MainResult {
         self.appraised.map(|a| percent_of(a, self.max))
     }
 
-    /// Chênh lệch (self − appraised) of the block.
+    /// Chênh lệch (Tự đánh giá − Thẩm định) over the appraised leaves of the block only.
     #[must_use]
     pub fn difference(&self) -> Option<Decimal> {
-        self.appraised.map(|a| self.points - a)
+        self.appraised.map(|a| self.appraised_self - a)
     }
+
+    /// Every scored leaf of the block has an appraised value.
+    #[must_use]
+    pub fn appraisal_complete(&self) -> bool {
+        self.appraised.is_some() && self.appraised_count == self.leaf_count
+    }
+}
+
+/// The council's side of a sheet. Until every scoring indicator is appraised the sum is
+/// partial: it has no percentage or level, and Chênh lệch covers the appraised ones only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appraisal {
+    /// Sum of the appraised points.
+    pub total: Decimal,
+    /// Self points of the same indicators.
+    pub self_total: Decimal,
+    /// Indicators appraised, of the scoring indicators of the group.
+    pub count: usize,
+    pub of: usize,
+    /// Percentage and level, only once every scoring indicator is appraised.
+    pub standing: Option<Standing>,
+}
+
+impl Appraisal {
+    #[must_use]
+    pub fn complete(&self) -> bool {
+        self.standing.is_some()
+    }
+
+    /// Chênh lệch = Tự đánh giá − Thẩm định, over the appraised indicators only.
+    #[must_use]
+    pub fn difference(&self) -> Decimal {
+        self.self_total - self.total
+    }
+
+    /// "6/30 chỉ số đã thẩm định".
+    #[must_use]
+    pub fn progress(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("{}/{} chỉ số đã thẩm định", self.count, self.of),
+            Lang::En => format!("{}/{} indicators appraised", self.count, self.of),
+        }
+    }
+
+    /// The progress in words, for cells a spreadsheet must not read as a number or date:
+    /// "đã thẩm định sáu trên ba mươi chỉ số (chưa đủ, chưa xếp mức)".
+    #[must_use]
+    pub fn progress_words(&self, lang: Lang) -> String {
+        let (count, of) = (crate::words::count_words(self.count, lang), crate::words::count_words(self.of, lang));
+        match (lang, self.complete()) {
+            (Lang::Vi, true) => format!("đã thẩm định đủ {of} chỉ số"),
+            (Lang::Vi, false) => format!("đã thẩm định {count} trên {of} chỉ số (chưa đủ, chưa xếp mức)"),
+            (Lang::En, true) => format!("all {of} indicators appraised"),
+            (Lang::En, false) => format!("{count} of {of} indicators appraised (incomplete, no level)"),
+        }
+    }
+}
+
+/// Chênh lệch with its direction, wherever it is shown: "Chênh lệch (Tự đánh giá − Thẩm
+/// định)", from the glossary's terms.
+#[must_use]
+pub fn difference_label(lang: Lang) -> String {
+    use crate::terms::{APPRAISAL, DIFFERENCE, SELF_ASSESSMENT};
+    format!("{} ({} − {})", DIFFERENCE.get(lang), SELF_ASSESSMENT.get(lang), APPRAISAL.get(lang))
 }
 
 /// Total, percentage and level of one side (self or appraised).
@@ -564,11 +633,8 @@ pub struct SheetResult {
     pub leaves: Vec<LeafResult>,
     pub mains: Vec<MainResult>,
     pub standing: Standing,
-    /// Appraised standing, when at least one appraised value was entered.
-    pub appraised: Option<Standing>,
-    /// How many scored indicators the council has scored (the appraised standing covers
-    /// only those until it equals `leaves.len()`).
-    pub appraised_leaves: usize,
+    /// The council's side, when at least one appraised value was scored.
+    pub appraisal: Option<Appraisal>,
     /// Invalid self answers.
     pub invalid: Vec<AnswerError>,
     /// Invalid appraised (council) values.
@@ -581,10 +647,17 @@ pub struct SheetResult {
 }
 
 impl SheetResult {
-    /// Chênh lệch of the totals (self − appraised).
+    /// Chênh lệch (self − appraised) over the appraised indicators.
     #[must_use]
     pub fn difference(&self) -> Option<Decimal> {
-        self.appraised.as_ref().map(|a| self.standing.total - a.total)
+        self.appraisal.as_ref().map(Appraisal::difference)
+    }
+
+    /// Nothing answered yet, by the agency or the council: level, gap and rank would
+    /// describe an empty sheet, so they wait.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.leaves.iter().all(|l| l.outcome == Outcome::Unanswered && l.appraised.is_none())
     }
 }
 
@@ -602,7 +675,15 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
     for node in framework.nodes(&group.id) {
         let ind = node.indicator;
         if node.depth == 0 {
-            mains.push(MainResult { code: ind.code.clone(), max: ind.max_points, points: Decimal::ZERO, appraised: None });
+            mains.push(MainResult {
+                code: ind.code.clone(),
+                max: ind.max_points,
+                points: Decimal::ZERO,
+                appraised: None,
+                appraised_self: Decimal::ZERO,
+                leaf_count: 0,
+                appraised_count: 0,
+            });
         }
         if !ind.is_leaf() || matches!(ind.method, Some(Method::Info)) {
             continue;
@@ -618,8 +699,11 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
         }
         if let Some(main) = mains.last_mut() {
             main.points += outcome.points();
+            main.leaf_count += 1;
             if let Some(Outcome::Scored(p)) = &appraised {
                 main.appraised = Some(main.appraised.unwrap_or_default() + p);
+                main.appraised_self += outcome.points();
+                main.appraised_count += 1;
                 any_appraised = true;
             }
         }
@@ -635,18 +719,27 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
     for main in &mut mains {
         main.points = settle(main.points);
         main.appraised = main.appraised.map(settle);
+        main.appraised_self = settle(main.appraised_self);
     }
     let total = settle(leaves.iter().map(|l| l.outcome.points()).sum());
     let standing = Standing::of(framework, total, group.max_points);
-    let appraised = any_appraised.then(|| {
-        let t: Decimal = leaves
+    let appraisal = any_appraised.then(|| {
+        let scored: Vec<(Decimal, Decimal)> = leaves
             .iter()
             .filter_map(|l| match &l.appraised {
-                Some(Outcome::Scored(p)) => Some(*p),
+                Some(Outcome::Scored(p)) => Some((l.outcome.points(), *p)),
                 _ => None,
             })
-            .sum();
-        Standing::of(framework, settle(t), group.max_points)
+            .collect();
+        let total = settle(scored.iter().map(|s| s.1).sum());
+        let complete = scored.len() == leaves.len();
+        Appraisal {
+            total,
+            self_total: settle(scored.iter().map(|s| s.0).sum()),
+            count: scored.len(),
+            of: leaves.len(),
+            standing: complete.then(|| Standing::of(framework, total, group.max_points)),
+        }
     });
     let mut open: Vec<(String, Decimal)> = leaves
         .iter()
@@ -657,12 +750,11 @@ pub fn evaluate(framework: &Framework, sheet: &ScoreSheet) -> Result<SheetResult
     open.truncate(5);
     Ok(SheetResult {
         unanswered: leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).count(),
-        appraised_leaves: leaves.iter().filter(|l| matches!(l.appraised, Some(Outcome::Scored(_)))).count(),
         without_evidence: leaves.iter().filter(|l| l.outcome.points() > Decimal::ZERO && !l.has_evidence).count(),
         leaves,
         mains,
         standing,
-        appraised,
+        appraisal,
         invalid,
         invalid_appraised,
         open_top: open,

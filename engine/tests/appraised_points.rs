@@ -68,11 +68,13 @@ fn council_points_sum_to_a_published_total_with_its_printed_level() {
     }
     assert_eq!(left, Decimal::ZERO);
     let r = evaluate(&f, &sheet).unwrap_or_else(|e| panic!("{e}"));
-    let a = r.appraised.as_ref().unwrap_or_else(|| panic!("appraised standing"));
-    assert_eq!(a.total, d("625.30"));
+    let appraisal = r.appraisal.as_ref().unwrap_or_else(|| panic!("appraised"));
+    assert_eq!(appraisal.total, d("625.30"));
+    // Every scoring indicator appraised: the appraisal is complete and has its level.
+    assert_eq!((appraisal.count, appraisal.of), (leaves.len(), leaves.len()));
+    let a = appraisal.standing.as_ref().unwrap_or_else(|| panic!("a complete appraisal has a standing"));
     assert_eq!(a.percent, d("62.53"));
     assert_eq!(f.level_name(&a.level_id, Lang::Vi), row.level);
-    assert_eq!(r.appraised_leaves, leaves.len());
     assert!(r.invalid_appraised.is_empty());
     // Chênh lệch (self − appraised): 1.3 (yes/no, 15) claimed and given in full → 0; 1.1
     // (options, 30) not answered by the agency, 30 from the council → −30.

@@ -156,3 +156,23 @@ fn rank_csv_keeps_exact_totals_so_check_agrees() {
     let out = dti(&["check", SEED, "--format", "csv"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn score_reports_a_partial_appraisal_as_partial() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/partly-appraised-2022.json");
+    let out = dti(&["score", path], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let o = text(&out.stdout);
+    assert!(o.contains("Thẩm định: 130,00 điểm · 6/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức\n"), "{o}");
+    assert!(o.contains("Chênh lệch (Tự đánh giá − Thẩm định) trên 6 chỉ số đã thẩm định: 170,50 − 130,00 = 40,50\n"), "{o}");
+    let out = dti(&["--lang", "en", "score", path], None);
+    assert!(text(&out.stdout).contains("Appraised: 130,00 points · 6/30 indicators appraised — incomplete, no level\n"), "{}", text(&out.stdout));
+    let out = dti(&["score", path, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["total"], "275.50");
+    assert_eq!(v["difference"], "40.50");
+    let a = &v["appraisal"];
+    assert_eq!((a["total"].as_str(), a["self_total"].as_str()), (Some("130.00"), Some("170.50")));
+    assert_eq!((a["appraised"].as_u64(), a["of"].as_u64(), a["complete"].as_bool()), (Some(6), Some(30), Some(false)));
+    assert!(a["level"].is_null() && a["percent"].is_null(), "{a}");
+}

@@ -27,13 +27,13 @@ fn csv_opens_in_a_vietnamese_spreadsheet() {
     let csv = sheet_csv(&f, &sheet(), Lang::Vi).unwrap_or_else(|e| panic!("{e}"));
     assert!(csv.starts_with('\u{feff}'), "UTF-8 byte-order mark");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "Mã;Chỉ số;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch;Trạng thái;Minh chứng");
+    assert_eq!(lines[0], "Mã;Chỉ số;Điểm tối đa;Tự đánh giá;Thẩm định;Chênh lệch (Tự đánh giá − Thẩm định);Trạng thái;Minh chứng");
     assert!(lines.contains(&"1;Nhận thức số;40,00;9,50;7,00;2,50;;"), "{csv}");
     assert!(lines.contains(&"1.1;Điểm trực tiếp;10,00;9,50;7,00;2,50;Hoàn thành;12/KH-UBND, 15/3/2022: Kế hoạch chuyển đổi số"), "{csv}");
     // 1.2 is yes/no: a points answer there is the wrong kind, kept and labelled.
     assert!(lines.contains(&"1.2;Chuyên mục;5,00;không hợp lệ: abc;;;;"), "{csv}");
     assert!(lines.contains(&"2.1;Văn bản ký số;20,00;13,33;;;;"), "{csv}");
-    assert_eq!(lines.last().copied(), Some(";Tổng điểm;100,00;22,83;7,00;15,83;;"));
+    assert_eq!(lines.last().copied(), Some(";Tổng điểm;100,00;22,83;7,00;2,50;đã thẩm định một trên bảy chỉ số (chưa đủ, chưa xếp mức);"));
 }
 
 #[test]

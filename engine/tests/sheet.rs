@@ -109,8 +109,9 @@ fn appraised_values_give_the_difference() {
         e.evidence = Evidence { number: "12/KH-STTTT".into(), ..Evidence::default() };
     }
     let r = evaluate(&f, &sheet).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(r.appraised.as_ref().map(|a| a.total), Some(d("6.5")));
-    assert_eq!(r.difference(), Some(d("7.5")));
+    assert_eq!(r.appraisal.as_ref().map(|a| (a.total, a.count, a.of)), Some((d("6.5"), 1, 7)));
+    // Over the appraised indicator only: 9 − 6,5, not the whole self total 14 − 6,5.
+    assert_eq!(r.difference(), Some(d("2.5")));
     assert_eq!(r.leaves.iter().find(|l| l.code == "1.1").and_then(|l| l.difference()), Some(d("2.5")));
     assert_eq!(r.without_evidence, 1);
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::method_controls::field_id;
+use super::method_controls::{field_id, pair_pending};
 use crate::i18n::tr;
 use crate::state::{use_state, Side};
 
@@ -12,13 +12,15 @@ pub fn ErrorSummary() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let Some(Ok(result)) = state.result.get() else { return None };
-        if result.invalid.is_empty() && result.invalid_appraised.is_empty() {
-            return None;
-        }
         let own = result.invalid.iter().map(|e| (Side::Own, e));
         let council = result.invalid_appraised.iter().map(|e| (Side::Council, e));
-        let items = own
-            .chain(council)
+        // A ratio pair being typed is not wrong yet.
+        let shown: Vec<_> = own.chain(council).filter(|(side, e)| !pair_pending(state, e, *side)).collect();
+        if shown.is_empty() {
+            return None;
+        }
+        let items = shown
+            .into_iter()
             .map(|(side, e)| {
                 let prefix = if side == Side::Council { tr(lang, "Thẩm định: ", "Appraised: ") } else { "" };
                 view! { <li><a href=format!("#{}", field_id(e.code(), e.field(), side))>{prefix}{e.message(lang)}</a></li> }

@@ -94,7 +94,7 @@ pub fn IndicatorRow(indicator: Indicator) -> impl IntoView {
                         <p class="earned-appraised">
                             {tr(lang, "Thẩm định: ", "Appraised: ")}<strong>{move || earned(&council.get())}</strong>
                             {move || difference().map(|d| view! {
-                                " · "{tr(lang, "Chênh lệch: ", "Difference: ")}<strong data-testid="difference">{d}</strong>
+                                " · "{dti_engine::sheet::difference_label(lang)}": "<strong data-testid="difference">{d}</strong>
                             })}
                         </p>
                     </div>

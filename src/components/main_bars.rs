@@ -3,7 +3,7 @@
 use dti_engine::number::{format_compact, format_machine, format_points};
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::i18n::{indicator_name, tr};
 use crate::state::use_state;
 
 #[component]
@@ -12,6 +12,9 @@ pub fn MainBars() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let Some(Ok(result)) = state.result.get() else { return None };
+        let framework = state.framework.get()?;
+        let group = state.selection.with(|s| s.1.clone());
+        let names = framework.mains(&group);
         let rows = result
             .mains
             .iter()
@@ -19,9 +22,17 @@ pub fn MainBars() -> impl IntoView {
             .map(|m| {
                 // The engine gives the exact share; SVG takes it as a plain width.
                 let width = format!("{}%", format_machine(m.percent()));
-                let mut label = format!("{}: {} / {}", m.code, format_points(m.points), format_compact(m.max));
+                let name = names.iter().find(|i| i.code == m.code).map(|i| indicator_name(lang, i)).unwrap_or_default();
+                let mut label = format!("{}. {name}: {} / {}", m.code, format_points(m.points), format_compact(m.max));
                 if let Some(a) = m.appraised {
-                    label.push_str(&format!(" · {} {}", tr(lang, "thẩm định", "appraised"), format_points(a)));
+                    label.push_str(&format!(
+                        " · {} {} ({}/{} {})",
+                        tr(lang, "thẩm định", "appraised"),
+                        format_points(a),
+                        m.appraised_count,
+                        m.leaf_count,
+                        tr(lang, "chỉ số", "indicators")
+                    ));
                 }
                 let council = m.appraised_percent().map(|p| format!("{}%", format_machine(p)));
                 let double = council.is_some();

@@ -2,7 +2,7 @@
 //! decides what it is worth.
 
 use dti_engine::framework::{Indicator, Method};
-use dti_engine::sheet::{Answer, Field, Outcome};
+use dti_engine::sheet::{Answer, AnswerError, Field, Outcome};
 use leptos::prelude::*;
 
 use super::number_field::NumberField;
@@ -16,6 +16,14 @@ fn error_for(outcome: Memo<Outcome>, field: Field) -> Signal<Option<String>> {
         Outcome::Invalid(e) if e.field() == field => Some(e.message(state.lang.get())),
         _ => None,
     })
+}
+
+/// Whether an error waits because the user is still inside its ratio pair: "b is missing"
+/// is not an error while a is being typed.
+#[must_use]
+pub fn pair_pending(state: crate::state::AppState, e: &AnswerError, side: Side) -> bool {
+    matches!(e, AnswerError::MissingPart { .. })
+        && state.editing_pair.with(|p| p.as_ref().is_some_and(|(code, s)| code == e.code() && *s == side))
 }
 
 /// The fieldset around radio buttons or checkboxes; the legend is read by screen readers
@@ -200,21 +208,49 @@ pub fn MethodControl(indicator: Indicator, outcome: Memo<Outcome>, side: Side) -
             let update_b = update.clone();
             let warning = {
                 let ind = indicator.clone();
+                let code = code.clone();
                 Signal::derive(move || {
+                    // Like "b is missing", "a > b" waits until the user leaves the pair.
+                    if state.editing_pair.with(|p| p.as_ref().is_some_and(|(c, s)| *c == code && *s == side)) {
+                        return None;
+                    }
                     let lang = state.lang.get();
                     dti_engine::sheet::warnings(&ind, answer.get().as_ref()).first().map(|w| w.message(lang))
                 })
             };
             let who = if council { tr(lang, "Thẩm định — ", "Appraised — ") } else { "" };
+            let pair_code = code.clone();
+            let pair_error = move |field: Field| {
+                let inner = error_for(outcome, field);
+                let code = pair_code.clone();
+                Signal::derive(move || {
+                    let editing = state.editing_pair.with(|p| p.as_ref().is_some_and(|(c, s)| *c == code && *s == side));
+                    let missing = matches!(outcome.get(), Outcome::Invalid(AnswerError::MissingPart { .. }));
+                    if editing && missing { None } else { inner.get() }
+                })
+            };
+            let (error_a, error_b) = (pair_error(Field::Numerator), pair_error(Field::Denominator));
+            let (enter_code, leave_code) = (code.clone(), code.clone());
             view! {
-                <div class="ratio">
+                <div class="ratio"
+                    on:focusin=move |_| state.editing_pair.set(Some((enter_code.clone(), side)))
+                    on:focusout=move |ev: web_sys::FocusEvent| {
+                        // Still inside the pair (a → b): keep waiting.
+                        let inside = ev.related_target()
+                            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                            .zip(ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok()))
+                            .is_some_and(|(to, pair)| pair.contains(Some(&to)));
+                        if !inside && state.editing_pair.with_untracked(|p| p.as_ref().is_some_and(|(c, _)| *c == leave_code)) {
+                            state.editing_pair.set(None);
+                        }
+                    }>
                     <NumberField id=field_id(&code, Field::Numerator)
                         label=format!("{who}a — {}", pick(lang, &numerator_vi, &numerator_en)) value=a
-                        on_input=Callback::new(move |t| update(true, t)) error=error_for(outcome, Field::Numerator)
+                        on_input=Callback::new(move |t| update(true, t)) error=error_a
                         warning=warning />
                     <NumberField id=field_id(&code, Field::Denominator)
                         label=format!("{who}b — {}", pick(lang, &denominator_vi, &denominator_en)) value=b
-                        on_input=Callback::new(move |t| update_b(false, t)) error=error_for(outcome, Field::Denominator) />
+                        on_input=Callback::new(move |t| update_b(false, t)) error=error_b />
                 </div>
             }
             .into_any()

@@ -30,7 +30,7 @@ pub fn QuickCheck() -> impl IntoView {
         let lang = state.lang.get();
         let (framework, Ok(r)) = result.get()? else { return None };
         let s = &r.standing;
-        let rank = r.position.map(|(rank, of)| format!(" · {} {rank}/{of}", tr(lang, "hạng", "rank")));
+        let rank = r.position.map(|(rank, of)| format!(" · {} {rank}/{of}", tr(lang, "hạng ước tính", "estimated rank")));
         Some(format!(
             "{} = {} → {}{}",
             format_points(s.total),

@@ -35,16 +35,24 @@ fn downloaded(lang: crate::i18n::Lang, name: &str) -> String {
 #[component]
 pub fn SheetFiles() -> impl IntoView {
     let state = use_state();
+    // Readable text for people; the JSON (what `dti score` reads) to copy where the
+    // browser blocks downloads.
     let show_text = RwSignal::new(false);
+    let show_json = RwSignal::new(false);
     let message = RwSignal::new(None::<(bool, String)>);
     let json = move || state.sheet.with(ScoreSheet::to_json);
+    let readable = move || {
+        let lang = state.lang.get();
+        let framework = state.framework.get()?;
+        Some(state.sheet.with(|s| dti_engine::report::sheet_text(&framework, s, lang)).unwrap_or_else(|e| e.message(lang)))
+    };
     let on_download = move |_| {
         let sheet = state.sheet.get_untracked();
         let name = file_name(&sheet);
         if download(&name, &sheet.to_json(), "application/json") {
             message.set(Some((true, downloaded(state.lang.get_untracked(), &name))));
         } else {
-            show_text.set(true);
+            show_json.set(true);
         }
     };
     let on_open = move |ev: web_sys::Event| {
@@ -99,6 +107,10 @@ pub fn SheetFiles() -> impl IntoView {
                     on:click=move |_| show_text.update(|v| *v = !*v)>
                     {move || tr(state.lang.get(), "Xem phiếu dạng văn bản", "Show the sheet as text")}
                 </button>
+                <button type="button" class="secondary" aria-expanded=move || show_json.get().to_string()
+                    on:click=move |_| show_json.update(|v| *v = !*v)>
+                    {move || tr(state.lang.get(), "Hiện JSON để sao chép", "Show the JSON to copy")}
+                </button>
             </div>
             <div class="field">
                 <label for="open-sheet">{move || tr(state.lang.get(), "Mở phiếu từ tệp JSON", "Open a sheet from a JSON file")}</label>
@@ -108,6 +120,12 @@ pub fn SheetFiles() -> impl IntoView {
                 <p class=if ok { "notice-ok" } else { "error-message" } role="alert" data-testid="file-message">{m}</p>
             })}
             {move || show_text.get().then(|| view! {
+                <div class="field">
+                    <h4 id="sheet-readable-title">{tr(state.lang.get(), "Phiếu dạng văn bản", "The sheet as text")}</h4>
+                    <pre class="text-view" id="sheet-readable" tabindex="0" aria-labelledby="sheet-readable-title">{readable}</pre>
+                </div>
+            })}
+            {move || show_json.get().then(|| view! {
                 <div class="field">
                     <label for="sheet-text">{tr(state.lang.get(), "Phiếu (JSON) — chọn tất cả và sao chép", "Sheet (JSON) — select all and copy")}</label>
                     <textarea id="sheet-text" readonly rows="8" prop:value=json></textarea>

@@ -54,7 +54,11 @@ fn table(framework: &Framework, group: &str, lang: Lang) -> impl IntoView {
         ("Minh chứng", "Evidence"),
     ]
     .into_iter()
-    .map(|(vi, en)| view! { <th scope="col">{tr(lang, vi, en)}</th> })
+    .map(|(vi, en)| {
+        // Chênh lệch names its direction here too.
+        let head = if vi == "Chênh lệch" { dti_engine::sheet::difference_label(lang) } else { tr(lang, vi, en).to_owned() };
+        view! { <th scope="col">{head}</th> }
+    })
     .collect_view();
     let sections = framework.mains(group).into_iter().map(|main| section(main, lang)).collect_view();
     // The totals row, formatted once per change of the result.
@@ -63,7 +67,7 @@ fn table(framework: &Framework, group: &str, lang: Lang) -> impl IntoView {
             Some(Ok(r)) => [
                 format_compact(r.standing.max),
                 format_points(r.standing.total),
-                r.appraised.as_ref().map_or_else(|| "—".to_owned(), |a| format_points(a.total)),
+                r.appraisal.as_ref().map_or_else(|| "—".to_owned(), |a| format_points(a.total)),
                 r.difference().map_or_else(|| "—".to_owned(), format_points),
                 format!("{} {}", r.without_evidence, tr(lang, "chưa có minh chứng", "without evidence")),
             ],

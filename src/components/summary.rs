@@ -1,9 +1,13 @@
 //! The live summary: total, percentage, level, gap to the next level, where the total
 //! would rank, and what is still open. A polite live region for screen readers.
+//!
+//! Before the first answer only the total is shown: a level, a gap and a rank computed
+//! from an empty sheet would describe nothing the user did.
 
 use dti_engine::number::{format_compact, format_percent, format_points};
 use dti_engine::level::boundary_note;
-use dti_engine::rank::would_rank;
+use dti_engine::quick::rank_preview;
+use dti_engine::sheet::difference_label;
 use leptos::prelude::*;
 
 use crate::i18n::tr;
@@ -20,8 +24,9 @@ pub fn Summary() -> impl IntoView {
             Err(e) => return Some(view! { <p class="error-message">{e.message(lang)}</p> }.into_any()),
         };
         let s = &result.standing;
+        let blank = result.is_blank();
         let level_id = s.level_id.clone();
-        let next = s.next.as_ref().map(|n| {
+        let next = s.next.as_ref().filter(|_| !blank).map(|n| {
             let (points, level) = (format_points(n.points_needed), framework.level_name(&n.level_id, lang));
             match lang {
                 crate::i18n::Lang::Vi => format!("Cần thêm {points} điểm để đạt mức {level}"),
@@ -33,44 +38,115 @@ pub fn Summary() -> impl IntoView {
             .map(|b| b.message(&framework.level_name(&b.level_id, lang), lang));
         let agency = state.sheet.with(|s| s.agency.clone());
         let group = state.selection.with(|s| s.1.clone());
+        let group_label = framework.group_name(&group, lang);
         let position = match state.published.get() {
-            Some(Ok(rows)) => {
-                let (rank, of) = would_rank(&rows, &group, &agency, s.total);
-                format!("{} {rank}/{of} {}", tr(lang, "Hạng", "Rank"), tr(lang, "so với kết quả đã công bố", "among the published results"))
-            }
-            Some(Err(e)) => e.message(lang),
-            None => tr(lang, "Bộ chỉ số này chưa có kết quả công bố để so sánh", "No published results for this set yet").to_owned(),
+            Some(Ok(rows)) => rank_preview(&rows, &group, &agency, s.total).map(|p| {
+                let main = format!(
+                    "{} {}/{} {} {group_label} ({} {} {} {})",
+                    tr(lang, "Hạng ước tính:", "Estimated rank:"),
+                    p.rank,
+                    p.of,
+                    tr(lang, "trong", "in"),
+                    tr(lang, "so với", "against the"),
+                    p.published,
+                    tr(lang, "đơn vị trong kết quả đã công bố năm", "agencies in the published results of"),
+                    framework.year,
+                );
+                let stats = format!(
+                    "{} {} · {} {}",
+                    tr(lang, "Trung bình nhóm:", "Group average:"),
+                    format_points(p.average),
+                    tr(lang, "cao nhất:", "top:"),
+                    format_points(p.top)
+                );
+                let own = p.own_row.map(|r| {
+                    format!(
+                        "{} “{}” ({} {}) {}",
+                        tr(lang, "Đã bỏ dòng đã công bố của chính đơn vị", "Left out the agency's own published row"),
+                        r.name,
+                        format_points(r.total),
+                        tr(lang, "điểm", "points"),
+                        tr(lang, "để không tính hai lần.", "so it is not counted twice.")
+                    )
+                });
+                view! {
+                    <p class="position" data-testid="position">{main}</p>
+                    <p class="group-stats" data-testid="group-stats">{stats}</p>
+                    {own.map(|o| view! { <p class="own-row" data-testid="own-row">{o}</p> })}
+                }
+                .into_any()
+            }),
+            Some(Err(e)) => Some(view! { <p class="position error-message" data-testid="position">{e.message(lang)}</p> }.into_any()),
+            None => Some(
+                view! { <p class="position" data-testid="position">{tr(lang, "Bộ chỉ số này chưa có kết quả công bố để so sánh", "No published results for this set yet")}</p> }
+                    .into_any(),
+            ),
         };
         let open = result
             .open_top
             .iter()
             .map(|(code, max)| view! { <li><a href=format!("#row-{code}")>{code.clone()}</a>" — "{format_compact(*max)}" "{tr(lang, "điểm", "points")}</li> })
             .collect_view();
-        let appraised = result.appraised.as_ref().map(|a| {
-            let diff = result.difference().map(format_points).unwrap_or_default();
-            format!(
-                "{} ({}/{} {}): {} ({}) — {} · {} {diff}",
-                tr(lang, "Thẩm định", "Appraisal"),
-                result.appraised_leaves,
-                result.leaves.len(),
-                tr(lang, "chỉ số", "indicators"),
+        let appraised = result.appraisal.as_ref().map(|a| {
+            let head = match &a.standing {
+                Some(st) => format!(
+                    "{} {} / {} ({}) — {} · {}",
+                    tr(lang, "Thẩm định:", "Appraised:"),
+                    format_points(a.total),
+                    format_compact(st.max),
+                    format_percent(st.percent),
+                    framework.level_name(&st.level_id, lang),
+                    a.progress(lang)
+                ),
+                None => format!(
+                    "{} {} {} · {} — {}",
+                    tr(lang, "Thẩm định:", "Appraised:"),
+                    format_points(a.total),
+                    tr(lang, "điểm", "points"),
+                    a.progress(lang),
+                    tr(lang, "chưa đủ, chưa xếp mức", "incomplete, no level")
+                ),
+            };
+            let over = if a.complete() {
+                String::new()
+            } else {
+                format!(" {} {} {}", tr(lang, "trên", "over the"), a.count, tr(lang, "chỉ số đã thẩm định", "appraised indicators"))
+            };
+            let diff = format!(
+                "{}{over}: {} − {} = {}",
+                difference_label(lang),
+                format_points(a.self_total),
                 format_points(a.total),
-                format_percent(a.percent),
-                framework.level_name(&a.level_id, lang),
-                tr(lang, "Chênh lệch:", "Difference:"),
-            )
+                format_points(a.difference())
+            );
+            view! {
+                <div class="appraised-total" data-testid="appraised-total" class:partial=!a.complete()>
+                    <p data-testid="appraised-line">{head}</p>
+                    <p data-testid="difference-total">{diff}</p>
+                </div>
+            }
         });
         let invalid_count = result.invalid.len() + result.invalid_appraised.len();
         Some(
             view! {
                 <p class="total"><span class="label">{tr(lang, "Tổng điểm", "Total score")}</span>
                     <strong data-testid="total">{format_points(s.total)}</strong>" / "{format_compact(s.max)}</p>
-                <p class="percent"><strong data-testid="percent">{format_percent(s.percent)}</strong></p>
-                <p class=format!("level level-{level_id}") data-testid="level">{framework.level_name(&level_id, lang)}</p>
-                {boundary.map(|b| view! { <p class="boundary-note" data-testid="boundary-note">{b}</p> })}
-                {next.map(|n| view! { <p class="next" data-testid="next">{n}</p> })}
-                {appraised.map(|a| view! { <p class="appraised-total" data-testid="appraised-total">{a}</p> })}
-                <p class="position" data-testid="position">{position}</p>
+                {if blank {
+                    view! {
+                        <p class="pending" data-testid="pending">{tr(lang,
+                            "Mức xếp hạng, số điểm còn thiếu và hạng ước tính hiện ra sau câu trả lời đầu tiên.",
+                            "Level, points still needed and the estimated rank appear after the first answer.")}</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="percent"><strong data-testid="percent">{format_percent(s.percent)}</strong></p>
+                        <p class=format!("level level-{level_id}") data-testid="level">{framework.level_name(&level_id, lang)}</p>
+                        {boundary.map(|b| view! { <p class="boundary-note" data-testid="boundary-note">{b}</p> })}
+                        {next.map(|n| view! { <p class="next" data-testid="next">{n}</p> })}
+                    }.into_any()
+                }}
+                {appraised}
+                {if blank { None } else { position }}
                 <p class="counts">
                     <span data-testid="unanswered">{format!("{} {}", result.unanswered, tr(lang, "chỉ số chưa trả lời", "indicators unanswered"))}</span>
                     " · "

@@ -29,10 +29,10 @@ test('self 18, appraised 12,5 on 1.5: Chênh lệch 5,50 by the indicator and in
     await expectValue(a.field('1.5'), '18', `self ${when}`);
     await expectValue(a.appraisedField('1.5'), '12,5', `appraised ${when}`);
     await expectText(a.earned('1.5'), '18,00');
-    await expectText(a.row('1.5').locator('.earned-appraised'), 'Thẩm định: 12,50 · Chênh lệch: 5,50');
+    await expectText(a.row('1.5').locator('.earned-appraised'), 'Thẩm định: 12,50 · Chênh lệch (Tự đánh giá − Thẩm định): 5,50');
     await expectText(a.difference('1.5'), '5,50', `Chênh lệch of 1.5 ${when}`);
     await expectText(a.total, '18,00');
-    await expectText(a.appraisedTotal, 'Thẩm định (1/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 5,50', `appraised total ${when}`);
+    await expectText(a.appraisedTotal, 'Thẩm định: 12,50 điểm · 1/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức Chênh lệch (Tự đánh giá − Thẩm định) trên 1 chỉ số đã thẩm định: 18,00 − 12,50 = 5,50', `appraised total ${when}`);
     // Only 1.5 has both values: no other Chênh lệch.
     await expectCount(a.page.getByTestId('difference'), 1);
   };

@@ -3,7 +3,7 @@
 // Vietnamese text is intact and the points are numeric cells with the right values.
 //
 // The sheet: 1.2 ratio 2/3 → 13,333… · 1.5 self 18, appraised 12,5 · 3.4 150 Mbps → 10;
-// evidence and status on 1.5. Self total 41,33; appraised 12,50; Chênh lệch 28,83.
+// evidence and status on 1.5. Self total 41,33; appraised 12,50 on 1.5 only; Chênh lệch 5,50 (18 − 12,5).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ const exec = promisify(execFile);
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
 
 const FRAMEWORK = JSON.parse(readFileSync(new URL('../../data/frameworks/laocai-2022.json', import.meta.url), 'utf8'));
-const HEADER = ['Mã', 'Chỉ số', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định', 'Chênh lệch', 'Trạng thái', 'Minh chứng'];
+const HEADER = ['Mã', 'Chỉ số', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định', 'Chênh lệch (Tự đánh giá − Thẩm định)', 'Trạng thái', 'Minh chứng'];
 const EVIDENCE = { number: '125/KH-STC', date: '15/3/2022', summary: 'Kế hoạch tuyên truyền về chuyển đổi số', link: 'https://stc.laocai.gov.vn/kh-125', note: 'Bản có chữ ký số' };
 const EVIDENCE_TEXT = '125/KH-STC, 15/3/2022: Kế hoạch tuyên truyền về chuyển đổi số — https://stc.laocai.gov.vn/kh-125 — Bản có chữ ký số';
 
@@ -97,7 +97,7 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     for (const [key, value] of Object.entries(EVIDENCE)) await a.evidenceField('1.5', key).fill(value);
     await a.evidenceField('1.5', 'status').selectOption({ label: 'Hoàn thành' });
     await expectText(a.total, '41,33');
-    await expectText(a.appraisedTotal, 'Thẩm định (1/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 28,83');
+    await expectText(a.appraisedTotal, 'Thẩm định: 12,50 điểm · 1/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức Chênh lệch (Tự đánh giá − Thẩm định) trên 1 chỉ số đã thẩm định: 18,00 − 12,50 = 5,50');
 
     const download = await a.download(a.downloadCsvButton);
     assert.equal(download.suggestedFilename(), 'dti-laocai-2022-co_tthc-so-tai-chinh.csv');
@@ -111,7 +111,8 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     const lines = bytes.toString('utf8').slice(1).split(/\r?\n/).filter((l) => l !== '');
     assert.equal(lines[0], HEADER.join(';'));
     assert.ok(lines.includes(`1.5;Công tác thông tin, tuyên truyền về chuyển đổi số;20,00;18,00;12,50;5,50;Hoàn thành;${EVIDENCE_TEXT}`), `row 1.5 in:\n${lines.join('\n')}`);
-    assert.equal(lines.at(-1), ';Tổng điểm;1000,00;41,33;12,50;28,83;;');
+    // Chênh lệch over the one appraised indicator (18 − 12,5), the count in words.
+    assert.equal(lines.at(-1), ';Tổng điểm;1000,00;41,33;12,50;5,50;đã thẩm định một trên ba mươi chỉ số (chưa đủ, chưa xếp mức);');
 
     // LibreOffice: separator 59 ';', text delimiter 34 '"', charset 76 UTF-8, from line 1,
     // no column formats, language 1066 (Vietnamese: ',' decimal, '.' thousands).
@@ -154,12 +155,12 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     assert.equal(number(row('1.5'), 'F', '1.5'), 5.5);
     assert.equal(text(row('1.5'), 'G', '1.5'), 'Hoàn thành');
     assert.equal(text(row('1.5'), 'H', '1.5'), EVIDENCE_TEXT.normalize('NFC'));
-    // 1.2: 13,333… rounded to 13,33; 3.4: 10; main 1: 31,33 (appraised 12,5, Chênh lệch 18,83).
+    // 1.2: 13,333… rounded to 13,33; 3.4: 10; main 1: 31,33 (appraised 12,5 on 1.5 alone, Chênh lệch 18 − 12,5).
     assert.equal(number(row('1.2'), 'D', '1.2'), 13.33);
     assert.equal(number(row('3.4'), 'D', '3.4'), 10);
     assert.equal(number(row('1'), 'D', 'main 1'), 31.33);
     assert.equal(number(row('1'), 'E', 'main 1'), 12.5);
-    assert.equal(number(row('1'), 'F', 'main 1'), 18.83);
+    assert.equal(number(row('1'), 'F', 'main 1'), 5.5);
     assert.equal(number(row('3'), 'D', 'main 3'), 10);
     // Unanswered: empty, not 0.
     assert.equal(row('1.3').D, undefined, '1.3 unanswered: no value');
@@ -169,7 +170,8 @@ test('the CSV opens in LibreOffice (Vietnamese locale) with the text intact and 
     assert.equal(number(total, 'C', 'total'), 1000);
     assert.equal(number(total, 'D', 'total'), 41.33);
     assert.equal(number(total, 'E', 'total'), 12.5);
-    assert.equal(number(total, 'F', 'total'), 28.83);
+    assert.equal(number(total, 'F', 'total'), 5.5);
+    assert.equal(text(total, 'G', 'total'), 'đã thẩm định một trên ba mươi chỉ số (chưa đủ, chưa xếp mức)');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

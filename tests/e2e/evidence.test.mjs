@@ -38,7 +38,8 @@ async function expectEvidence(a, code) {
   await expectValue(a.evidenceField(code, 'status'), STATUS.value, 'status');
   const shown = await a.evidenceField(code, 'status').evaluate((e) => e.selectedOptions[0]?.text.trim());
   assert.equal(shown, STATUS.label, 'the status shown');
-  await expectText(a.evidenceBox(code).locator('summary .badge'), 'đã có');
+  // The badge follows the status.
+  await expectText(a.evidenceBox(code).locator('summary .badge'), STATUS.label);
 }
 
 test('evidence and status of a scored indicator are kept after a reload; the count without evidence drops by one', async () => {
@@ -83,6 +84,9 @@ test('evidence and status of a scored indicator are kept after a reload; the cou
   await a.openEvidence('1.5');
   for (const key of Object.keys(EVIDENCE)) await a.evidenceField('1.5', key).fill('');
   await expectWithoutEvidence(a, before);
+  // The badge follows the status, which is still set; without a status it goes.
+  await expectText(a.evidenceBox('1.5').locator('summary .badge'), STATUS.label);
+  await a.evidenceField('1.5', 'status').selectOption({ label: '— chưa chọn —' });
   await expectCount(a.evidenceBox('1.5').locator('summary .badge'), 0);
   await a.done();
 });

@@ -74,6 +74,9 @@ test('ratio errors sit on the field concerned: missing b, negative a', async () 
   const a = await app.open();
   await a.setRatio('1.2', '2');
   const missing = 'Chỉ số 1.2: cần nhập cả mẫu số (b)';
+  // Still in the pair: b is not missing yet. Leaving the pair checks it.
+  await expectAttr(a.field('1.2', 'b'), 'aria-invalid', 'false');
+  await a.pointsInput(20).focus();
   await expectAttr(a.field('1.2', 'b'), 'aria-invalid', 'true');
   await expectAttr(a.field('1.2', 'a'), 'aria-invalid', 'false');
   await expectText(a.fieldError('1.2', 'b'), `Lỗi: ${missing}`);

@@ -48,7 +48,7 @@ async function expectFilled(a, when) {
   await expectValue(a.field('3.4'), '150');
   await expectValue(a.appraisedField('1.5'), '12,5');
   await expectValue(a.evidenceField('1.5', 'number'), EVIDENCE.number);
-  await expectText(a.appraisedTotal, 'Thẩm định (2/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 103,83');
+  await expectText(a.appraisedTotal, 'Thẩm định: 12,50 điểm · 2/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức Chênh lệch (Tự đánh giá − Thẩm định) trên 2 chỉ số đã thẩm định: 33,00 − 12,50 = 20,50');
 }
 
 /** Downloads the open sheet as JSON: { name, text }. */
@@ -108,7 +108,7 @@ test('bad files are refused with a clear message; the open draft does not change
   const a = await app.open();
   await fillSheet(a);
   await expectFilled(a, 'as filled');
-  await a.page.getByRole('button', { name: 'Xem phiếu dạng văn bản', exact: true }).click();
+  await a.page.getByRole('button', { name: 'Hiện JSON để sao chép', exact: true }).click();
   const sheetText = a.page.locator('#sheet-text');
   const original = await poll(() => sheetText.inputValue(), (v) => v.includes('12,5'));
   const sheet = JSON.parse(original);
@@ -153,7 +153,7 @@ test('opening a file with appraised values shows the appraised inputs, as a relo
   };
   await a.openSheetInput.setInputFiles({ name: 'tham-dinh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sheet)) });
   await expectText(a.fileMessage, 'tham-dinh.json: đã mở phiếu.');
-  await expectText(a.appraisedTotal, 'Thẩm định (1/30 chỉ số): 12,50 (1,25 %) — Khởi động · Chênh lệch: 5,50');
+  await expectText(a.appraisedTotal, 'Thẩm định: 12,50 điểm · 1/30 chỉ số đã thẩm định — chưa đủ, chưa xếp mức Chênh lệch (Tự đánh giá − Thẩm định) trên 1 chỉ số đã thẩm định: 18,00 − 12,50 = 5,50');
   // After a reload the box is ticked (AppState::new); it should be right away too.
   await expectCount(a.appraisedField('1.5'), 1, 'the appraised input of 1.5 is shown');
   await expectValue(a.appraisedField('1.5'), '12,5');

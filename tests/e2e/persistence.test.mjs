@@ -44,7 +44,8 @@ test('answers, an invalid value and the agency name are as typed after a reload'
     // 13,333… + 15 + 15 + 15 + 10 = 68,33; 1,000 max → 6,83 %.
     await expectSummary(a, { total: '68,33', percent: '6,83 %', level: 'Khởi động' }, `summary ${when}`);
     // The agency's own published row (601,90) is replaced, not counted: 17 others, all above.
-    await expectText(a.position, 'Hạng 18/18 so với kết quả đã công bố');
+    await expectText(a.position, 'Hạng ước tính: 18/18 trong Nhóm các cơ quan, đơn vị có thủ tục hành chính (so với 18 đơn vị trong kết quả đã công bố năm 2022)');
+    await expectText(a.page.getByTestId('own-row'), 'Đã bỏ dòng đã công bố của chính đơn vị “Sở Thông tin và Truyền thông” (601,90 điểm) để không tính hai lần.');
   };
 
   await a.agency.fill(agency);
@@ -94,7 +95,7 @@ test('a new browser context starts with an empty sheet', async () => {
   const a = await app.open();
   await expectValue(a.agency, '');
   await expectValue(a.pointsInput(20), '');
-  await expectSummary(a, { total: '0,00', percent: '0,00 %', level: 'Khởi động' });
+  await expectSummary(a, { total: '0,00', percent: null, level: null });
   await expectAttr(a.page.locator('html'), 'lang', 'vi');
   await a.done();
 });

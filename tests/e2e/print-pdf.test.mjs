@@ -64,8 +64,9 @@ test('the printed PDF is the report: agency, every main indicator, total, level 
     const mains = FRAMEWORK.indicators.filter((i) => i.groups.includes('co_tthc') && Number(i.max_points) > 0);
     assert.equal(mains.length, 7);
     for (const m of mains) has(m.name_vi.normalize('NFC'), `main indicator ${m.code} “${m.name_vi}”`);
-    has('Nhận thức số — 12,50 / 100', 'main 1 with its subtotal');
-    has('Dịch vụ công trực tuyến và thủ tục hành chính — 200,00 / 250', 'main 7 with its subtotal');
+    // Each main indicator is a row of the one table: name with its maximum, then its subtotal.
+    assert.match(text, /Nhận thức số \(100 điểm\) 12,50/, 'main 1 with its subtotal');
+    assert.match(text, /Dịch vụ công trực tuyến và thủ tục hành chính \(250 điểm\) 200,00/, 'main 7 with its subtotal');
     has('Tổng điểm tự đánh giá: 312,50 / 1.000 — 31,25 % — Hình thành', 'the total, percentage and level');
     has('NGƯỜI LẬP PHIẾU');
     has('THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ');

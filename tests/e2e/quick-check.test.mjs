@@ -11,12 +11,12 @@ const app = useApp();
 
 const CASES = [
   // group, typed, expected result
-  ['co_tthc', '750', '750,00 = 75,00 % → Nâng cao · hạng 1/19'],
-  ['co_tthc', '750,01', '750,01 = 75,00 % → Dẫn dắt · hạng 1/19'],
-  ['khong_tthc', '562,5', '562,50 = 75,00 % → Nâng cao · hạng 1/23'],
-  ['khong_tthc', '562,51', '562,51 = 75,00 % → Dẫn dắt · hạng 1/23'],
-  ['huyen', '750', '750,00 = 75,00 % → Nâng cao · hạng 1/10'],
-  ['huyen', '750,01', '750,01 = 75,00 % → Dẫn dắt · hạng 1/10'],
+  ['co_tthc', '750', '750,00 = 75,00 % → Nâng cao · hạng ước tính 1/19'],
+  ['co_tthc', '750,01', '750,01 = 75,00 % → Dẫn dắt · hạng ước tính 1/19'],
+  ['khong_tthc', '562,5', '562,50 = 75,00 % → Nâng cao · hạng ước tính 1/23'],
+  ['khong_tthc', '562,51', '562,51 = 75,00 % → Dẫn dắt · hạng ước tính 1/23'],
+  ['huyen', '750', '750,00 = 75,00 % → Nâng cao · hạng ước tính 1/10'],
+  ['huyen', '750,01', '750,01 = 75,00 % → Dẫn dắt · hạng ước tính 1/10'],
 ];
 
 test('exactly 75 % is Nâng cao, one hundredth above is Dẫn dắt, in every 2022 group', async () => {
@@ -36,16 +36,16 @@ test('ranks against the published table: ties share a rank; thousands with a dot
   const a = await app.open();
   // Above 600: 625,30, 603,20, 601,90 → 4th of 19.
   await a.quickCheck('co_tthc', '600');
-  await expectText(a.quickResult, '600,00 = 60,00 % → Nâng cao · hạng 4/19');
+  await expectText(a.quickResult, '600,00 = 60,00 % → Nâng cao · hạng ước tính 4/19');
   // Equal to the 3rd (601,90): shares rank 3.
   await a.quickCheck('co_tthc', '601,9');
-  await expectText(a.quickResult, '601,90 = 60,19 % → Nâng cao · hạng 3/19');
+  await expectText(a.quickResult, '601,90 = 60,19 % → Nâng cao · hạng ước tính 3/19');
   // Below all 22 published agencies without procedures (lowest 210,70).
   await a.quickCheck('khong_tthc', '200');
-  await expectText(a.quickResult, '200,00 = 26,67 % → Hình thành · hạng 23/23');
+  await expectText(a.quickResult, '200,00 = 26,67 % → Hình thành · hạng ước tính 23/23');
   // "1.000" is one thousand (the way the decision prints maxima).
   await a.quickCheck('co_tthc', '1.000');
-  await expectText(a.quickResult, '1.000,00 = 100,00 % → Dẫn dắt · hạng 1/19');
+  await expectText(a.quickResult, '1.000,00 = 100,00 % → Dẫn dắt · hạng ước tính 1/19');
   // The echo leaves out thousands dots, so a dot read as grouping shows: "1.000" → 1000.
   await expectText(a.fieldHintById('quick-total'), 'Hiểu là: 1000');
   // "1000,5" is already unambiguous: no echo.
@@ -64,7 +64,7 @@ test('a total above the group maximum is an error; the typed text is kept', asyn
   await expectText(a.quickResult, '');
   // The same text is fine for a group with a maximum of 1.000.
   await a.quickGroup.selectOption('co_tthc');
-  await expectText(a.quickResult, '751,00 = 75,10 % → Dẫn dắt · hạng 1/19');
+  await expectText(a.quickResult, '751,00 = 75,10 % → Dẫn dắt · hạng ước tính 1/19');
   await expectCount(a.quickError, 0);
   await expectValue(a.quickTotal, '751');
   // Negative totals are out of range too.

@@ -22,8 +22,14 @@ test('opens on 2022, agencies with procedures (/ 1.000); the no-procedure group 
   const a = await app.open();
   await expectChecked(a.groupRadio(GROUPS_2022.co_tthc), true);
   await expectText(a.totalLine, 'Tổng điểm 0,00 / 1.000');
-  // 25 % of 1.000 is 250; the total must exceed it: 250,01.
+  // Before the first answer only the total: no level, gap or rank for an empty sheet.
+  await expectSummary(a, { total: '0,00', percent: null, level: null, next: null });
+  await expectCount(a.position, 0);
+  // 25 % of 1.000 is 250; the total must exceed it: 250,01 (a "Không" is an answer worth 0).
+  await a.setYesNo('1.3', false);
   await expectSummary(a, { total: '0,00', percent: '0,00 %', level: 'Khởi động', next: 'Cần thêm 250,01 điểm để đạt mức Hình thành' });
+  await a.row('1.3').getByRole('button', { name: 'Bỏ chọn (chưa trả lời)' }).click();
+  await expectSummary(a, { total: '0,00', percent: null, level: null, next: null });
   await expectText(a.unanswered, '30 chỉ số chưa trả lời'); // 5+4+4+4+4+4+5 leaves in mains 1–7
   await expectCount(a.row('7.1'), 1);
 
@@ -31,8 +37,11 @@ test('opens on 2022, agencies with procedures (/ 1.000); the no-procedure group 
   await expectChecked(a.groupRadio(GROUPS_2022.khong_tthc), true);
   await expectChecked(a.groupRadio(GROUPS_2022.co_tthc), false);
   await expectText(a.totalLine, 'Tổng điểm 0,00 / 750');
+  await expectSummary(a, { total: '0,00', percent: null, level: null, next: null });
   // 25 % of 750 is 187,5 → 187,51.
+  await a.setYesNo('1.3', false);
   await expectSummary(a, { total: '0,00', percent: '0,00 %', level: 'Khởi động', next: 'Cần thêm 187,51 điểm để đạt mức Hình thành' });
+  await a.row('1.3').getByRole('button', { name: 'Bỏ chọn (chưa trả lời)' }).click();
   await expectText(a.unanswered, '25 chỉ số chưa trả lời'); // main 7 is for the procedure group only
   await expectCount(a.row('7.1'), 0, 'main 7 (procedures) is not in the no-procedure group');
 
@@ -69,7 +78,8 @@ test('comma decimals: 12,5 in 1.5 of the no-procedure group → 12,50 and 1,67 %
   await a.pointsInput(20).fill('');
   await expectText(a.earned('1.5'), '—');
   await expectText(a.unanswered, '25 chỉ số chưa trả lời');
-  await expectSummary(a, { total: '0,00', percent: '0,00 %' });
+  // Nothing answered again: the total alone, no percentage or level.
+  await expectSummary(a, { total: '0,00', percent: null, level: null });
   await a.done();
 });
 
@@ -142,6 +152,6 @@ test('every indicator at its maximum: 1.000,00 and 100,00 %, Dẫn dắt', async
   await expectText(a.unanswered, '0 chỉ số chưa trả lời');
   await expectText(a.invalidCount, '0 giá trị không hợp lệ');
   // Rank among the 18 published agencies of the group, plus this one.
-  await expectText(a.position, 'Hạng 1/19 so với kết quả đã công bố');
+  await expectText(a.position, 'Hạng ước tính: 1/19 trong Nhóm các cơ quan, đơn vị có thủ tục hành chính (so với 18 đơn vị trong kết quả đã công bố năm 2022)');
   await a.done();
 });

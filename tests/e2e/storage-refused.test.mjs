@@ -26,7 +26,7 @@ test('storage that throws: the notice shows, scoring still works, no page error'
   await expectSummary(a, { total: '40,83', percent: '4,08 %', level: 'Khởi động' });
   await a.quickCheck('co_tthc', '750,01');
   // Sở Y tế is in the published table: its own row is replaced, so 18 are ranked.
-  await expectText(a.quickResult, '750,01 = 75,00 % → Dẫn dắt · hạng 1/18');
+  await expectText(a.quickResult, '750,01 = 75,00 % → Dẫn dắt · hạng ước tính 1/18');
 
   // Language switch works and the notice follows it.
   await a.langToggle('English').click();

@@ -64,7 +64,7 @@ test('storage that throws: notice, scoring, the sheet downloads as JSON and show
   assert.ok(JSON.stringify(sheet.entries['1.5']).includes('12,5'), `1.5 answered 12,5: ${JSON.stringify(sheet.entries['1.5'])}`);
   assert.ok(sheet.entries['1.3'], 'the 1.3 answer is in the file');
 
-  await a.page.getByRole('button', { name: 'Xem phiếu dạng văn bản', exact: true }).click();
+  await a.page.getByRole('button', { name: 'Hiện JSON để sao chép', exact: true }).click();
   const area = a.page.locator('#sheet-text');
   await expectCount(area, 1);
   const shown = await poll(() => area.inputValue(), (v) => v.includes('12,5'));

@@ -301,8 +301,21 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
             "mains": result.mains.iter().map(|m| json!({
                 "code": m.code, "points": format_machine(m.points), "max_points": format_machine(m.max),
             })).collect::<Vec<_>>(),
-            "appraised_total": result.appraised.as_ref().map(|a| format_machine(a.total)),
+            "appraised_total": result.appraisal.as_ref().map(|a| format_machine(a.total)),
+            // Self − appraised, over the appraised indicators only.
             "difference": result.difference().map(format_machine),
+            "appraisal": result.appraisal.as_ref().map(|a| json!({
+                "total": format_machine(a.total),
+                "self_total": format_machine(a.self_total),
+                "difference": format_machine(a.difference()),
+                "appraised": a.count,
+                "of": a.of,
+                "complete": a.complete(),
+                "percent": a.standing.as_ref().map(|s| format_machine(s.percent)),
+                "level": a.standing.as_ref().map(|s| level_json(&framework, &s.level_id)),
+                "progress_vi": a.progress(Lang::Vi),
+                "progress_en": a.progress(Lang::En),
+            })),
             "unanswered": result.leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).map(|l| l.code.clone()).collect::<Vec<_>>(),
             "invalid": result.invalid.iter().map(|e| json!({
                 "code": e.code(), "message_vi": e.message(Lang::Vi), "message_en": e.message(Lang::En),
@@ -334,13 +347,38 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
         for m in &result.mains {
             o.push_str(&format!("  {:<4} {:>9} / {}\n", m.code, format_points(m.points), format_compact(m.max)));
         }
-        if let (Some(a), Some(d)) = (&result.appraised, result.difference()) {
+        if let Some(a) = &result.appraisal {
+            let appraised = if vi { "Thẩm định" } else { "Appraised" };
+            match &a.standing {
+                Some(st) => o.push_str(&format!(
+                    "{appraised}: {} / {} ({}) — {} · {}\n",
+                    format_points(a.total),
+                    format_compact(st.max),
+                    format_percent(st.percent),
+                    framework.level_name(&st.level_id, lang),
+                    a.progress(lang)
+                )),
+                None => o.push_str(&format!(
+                    "{appraised}: {} {} · {} — {}\n",
+                    format_points(a.total),
+                    if vi { "điểm" } else { "points" },
+                    a.progress(lang),
+                    if vi { "chưa đủ, chưa xếp mức" } else { "incomplete, no level" }
+                )),
+            }
+            let over = if a.complete() {
+                String::new()
+            } else if vi {
+                format!(" trên {} chỉ số đã thẩm định", a.count)
+            } else {
+                format!(" over the {} appraised indicators", a.count)
+            };
             o.push_str(&format!(
-                "{}: {} — {}: {}\n",
-                if vi { "Thẩm định" } else { "Appraised" },
+                "{}{over}: {} − {} = {}\n",
+                dti_engine::sheet::difference_label(lang),
+                format_points(a.self_total),
                 format_points(a.total),
-                if vi { "Chênh lệch" } else { "Difference" },
-                format_points(d)
+                format_points(a.difference())
             ));
         }
         o.push_str(&format!("{}: {}\n", if vi { "Chưa trả lời" } else { "Unanswered" }, result.unanswered));
