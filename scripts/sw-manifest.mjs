@@ -5,12 +5,15 @@ import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { externaliseInlineScripts } from "./csp-loader.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("sw-manifest: TRUNK_STAGING_DIR is not set (run as a Trunk hook)");
   process.exit(1);
 }
+// First, so the loader file is listed and hashed like every other file.
+console.log(`sw-manifest: ${externaliseInlineScripts(dir)} inline loader(s) moved to files (strict CSP)`);
 const walk = (d) =>
   readdirSync(d).flatMap((name) => {
     const p = join(d, name);

@@ -26,15 +26,18 @@ use crate::storage;
 #[component]
 pub fn App() -> impl IntoView {
     let status = storage::probe();
-    let loaded = if status == storage::StorageStatus::Ok { storage::load() } else { storage::Loaded::Nothing };
-    let earlier = match (&loaded, status == storage::StorageStatus::Ok) {
-        (storage::Loaded::Damaged { .. }, _) | (_, false) => None,
-        _ => storage::damaged_copy(),
+    let state = if status == storage::StorageStatus::Unavailable {
+        AppState::new(status, storage::Loaded::Nothing)
+    } else {
+        AppState::with_storage(
+            status,
+            storage::load(),
+            storage::open_draft(),
+            storage::load_lang(),
+            storage::load_sets(),
+            storage::damaged_copies(),
+        )
     };
-    let state = AppState::new(status, loaded);
-    if let Some(raw) = earlier {
-        state.damaged.set(Some((raw, "kept from an earlier visit".to_owned())));
-    }
     let launch = Launch::from_location();
     state.start(&launch);
     view! { <Shell state=state launch=launch /> }

@@ -31,14 +31,32 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     Some(file)
 }
 
-/// The text of a file, or `None` when the browser cannot read it.
-pub async fn read_text(file: &web_sys::File) -> Option<String> {
-    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+/// Why a chosen file could not be used: the engine's message, or the browser's refusal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Engine(dti_engine::Error),
+    /// The browser could not read the file (moved, permission); its message.
+    Browser(String),
 }
 
-/// The bytes of a file (a CSV may not be UTF-8: the engine names the byte), or `None`
-/// when the browser cannot read it.
-pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+/// The bytes of a chosen file, its size checked from the file's metadata before a byte
+/// is read; read as an `ArrayBuffer`, so invalid bytes are never silently replaced.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    let name = file.name();
+    dti_engine::upload::check_size(&name, file.size()).map_err(ReadError::Engine)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        ReadError::Browser(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default())
+    })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of a chosen JSON file, with every check the engine makes before parsing:
+/// the size, the bytes checked as UTF-8, and the nesting depth. The parse itself is the
+/// caller's.
+pub async fn read_json(file: &web_sys::File) -> Result<String, ReadError> {
+    let name = file.name();
+    let bytes = read_bytes(file).await?;
+    let text = dti_engine::upload::decode(&name, &bytes).map_err(ReadError::Engine)?;
+    dti_engine::upload::check_depth(&name, text).map_err(ReadError::Engine)?;
+    Ok(text.to_owned())
 }

@@ -170,7 +170,8 @@ async fn a_draft_answered_under_another_version_is_kept_and_not_rescored() {
     let sheet = &mut ws.current_draft_mut().sheet;
     sheet.entries.insert("1.5".into(), SheetEntry { self_answer: Some(Answer::Points { text: "12".into() }), ..SheetEntry::default() });
     sheet.framework_digest = Some("old".into());
-    let root = mount_state(served_state(Loaded::Workspace(ws), "new"));
+    let stored = dti_engine::workspace::Stored::Current { workspace: ws, legacy: None };
+    let root = mount_state(served_state(Loaded::Found { raw: String::new(), stored }, "new"));
     leptos::task::tick().await;
     let notice = text(&root, "[data-testid=set-stale]");
     assert!(notice.contains("phiên bản khác") && notice.contains("old") && notice.contains("new"), "{notice}");
@@ -248,59 +249,5 @@ async fn the_table_view_scores_both_sides_with_the_council_typing_points() {
     root.remove();
 }
 
-mod drafts {
-    use dti_app::storage::{parse, Workspace};
-    use dti_engine::sheet::{Answer, Entry};
-    use wasm_bindgen_test::*;
-
-    fn answered(ws: &mut Workspace) {
-        let d = ws.current_draft_mut();
-        d.sheet.entries.insert("1.5".into(), Entry { self_answer: Some(Answer::Points { text: "12".into() }), ..Entry::default() });
-    }
-
-    #[wasm_bindgen_test]
-    fn switching_groups_never_reinterprets_answers() {
-        let mut ws = Workspace::new("laocai-2022", "co_tthc");
-        ws.current_draft_mut().sheet.agency = "Sở Tài chính".into();
-        answered(&mut ws);
-        let first = ws.current;
-        ws.select("laocai-2022", "huyen");
-        assert_ne!(ws.current, first, "a draft with answers is kept; another is opened");
-        assert_eq!(ws.current().map(|s| s.group.as_str()), Some("huyen"));
-        assert_eq!(ws.current().map(|s| s.agency.as_str()), Some("Sở Tài chính"));
-        // Straight back: the answered draft again, and no empty draft left behind.
-        ws.select("laocai-2022", "co_tthc");
-        assert_eq!(ws.current, first);
-        assert_eq!(ws.drafts.len(), 1);
-        // An empty draft just changes group.
-        let mut fresh = Workspace::new("laocai-2022", "co_tthc");
-        fresh.select("laocai-2023", "khong_tthc");
-        assert_eq!(fresh.drafts.len(), 1);
-        assert_eq!(fresh.current().map(|s| (s.framework.as_str(), s.group.as_str())), Some(("laocai-2023", "khong_tthc")));
-    }
-
-    #[wasm_bindgen_test]
-    fn delete_then_undo_restores_the_draft_in_place() {
-        let mut ws = Workspace::new("laocai-2022", "co_tthc");
-        answered(&mut ws);
-        let a = ws.current;
-        let b = ws.duplicate(a, " (bản sao)", String::new()).unwrap_or_else(|| panic!("duplicate"));
-        assert_eq!(ws.drafts.len(), 2);
-        let removed = ws.remove(a).unwrap_or_else(|| panic!("remove"));
-        assert_eq!(ws.drafts.len(), 1);
-        assert_eq!(ws.current, b);
-        ws.restore(removed.0, removed.1);
-        assert_eq!(ws.drafts.iter().map(|d| d.id).collect::<Vec<_>>(), vec![a, b]);
-        assert_eq!(ws.current, a);
-    }
-
-    #[wasm_bindgen_test]
-    fn stored_text_of_another_version_is_refused_not_guessed() {
-        let ws = Workspace::new("laocai-2022", "co_tthc");
-        let text = serde_json::to_string(&ws).unwrap_or_default();
-        assert_eq!(parse(&text), Ok(ws));
-        assert!(parse(&text.replacen("\"version\":1", "\"version\":2", 1)).is_err());
-        assert!(parse("{\"drafts\": []}").is_err());
-        assert!(parse("not json").is_err());
-    }
-}
+// The drafts' own rules (switching group, undo, merging tabs, stored versions) are tested
+// natively in the engine: dti_engine::workspace.

@@ -24,9 +24,11 @@ pub mod sheet;
 pub mod table;
 pub mod terms;
 pub mod text;
+pub mod upload;
 pub mod words;
 #[cfg(feature = "xlsx-read")]
 pub mod xlsx;
+pub mod workspace;
 
 pub use error::{Error, Lang, NumberError};
 pub use framework::Framework;

@@ -18,6 +18,8 @@ struct Row {
     total: String,
     level: String,
     updated: String,
+    /// A copy kept when the draft was changed in two tabs at once.
+    conflict: bool,
 }
 
 fn local_time(iso: &str, lang: crate::i18n::Lang) -> String {
@@ -55,7 +57,7 @@ pub fn Drafts() -> impl IntoView {
                         OpenSet::Stale { .. } => (d.sheet.group.clone(), tr(lang, "— (phiên bản bộ chỉ số khác)", "— (another version of the set)").to_owned(), String::new()),
                         _ => (d.sheet.group.clone(), String::new(), String::new()),
                     };
-                    Row { id: d.id, agency: d.sheet.agency.clone(), set: year, group, total, level, updated: local_time(&d.updated, lang) }
+                    Row { id: d.id, agency: d.sheet.agency.clone(), set: year, group, total, level, updated: local_time(&d.updated, lang), conflict: d.conflict_of.is_some() }
                 })
                 .collect::<Vec<_>>()
         })))
@@ -88,7 +90,7 @@ pub fn Drafts() -> impl IntoView {
                 <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
                 <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
                 <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
-                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
                     {move || if is_current() {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()

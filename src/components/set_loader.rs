@@ -7,7 +7,8 @@ use dti_engine::annex::ImportError;
 use dti_engine::framework::Status;
 use leptos::prelude::*;
 
-use crate::files::{chosen_file, download, read_bytes};
+use crate::files::{chosen_file, download, read_bytes, ReadError};
+use crate::storage::size_text;
 use crate::i18n::{pick, tr};
 use crate::state::use_state;
 
@@ -34,9 +35,16 @@ pub fn SetLoader() -> impl IntoView {
             let lang = state.lang.get_untracked();
             let unchanged = tr(lang, "Không có gì thay đổi.", "Nothing changed.");
             let fail = |summary: String, problems: Vec<String>| Outcome { ok: false, summary, problems };
-            let Some(bytes) = read_bytes(&file).await else {
-                message.set(Some(fail(format!("{name}: {} {unchanged}", tr(lang, "không đọc được tệp.", "cannot read the file.")), Vec::new())));
-                return;
+            let bytes = match read_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    let why = match e {
+                        ReadError::Engine(e) => e.message(lang),
+                        ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
+                    };
+                    message.set(Some(fail(format!("{why} {unchanged}"), Vec::new())));
+                    return;
+                }
             };
             let framework = match dti_engine::annex::import(&name, &bytes) {
                 Ok(f) => f,
@@ -114,6 +122,39 @@ pub fn SetLoader() -> impl IntoView {
                     })}
                 </div>
             })}
+            <LoadedSets />
         </details>
+    }
+}
+
+/// The sets loaded from files and kept in this browser, each with its size and a button
+/// that removes it (drafts answered under it stay, and open again if it is loaded again).
+#[component]
+fn LoadedSets() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let sets = state.sets.get();
+        (!sets.is_empty()).then(|| view! {
+            <div class="loaded-sets" data-testid="loaded-sets">
+                <h3>{tr(lang, "Bộ chỉ số đã nạp (giữ trong trình duyệt này)", "Loaded indicator sets (kept in this browser)")}</h3>
+                <ul>
+                    {sets.into_iter().map(|s| {
+                        let id = s.key.trim_start_matches(crate::storage::SET_PREFIX).to_owned();
+                        let used = state.workspace.with_untracked(|w| w.drafts.iter().filter(|d| d.sheet.framework == id).count());
+                        let key = s.key.clone();
+                        let label = format!("{} {id}", tr(lang, "Xóa bộ chỉ số", "Remove indicator set"));
+                        view! {
+                            <li>
+                                {format!("{id} — {}, {}", s.file, size_text(s.json.len()))}
+                                {(used > 0).then(|| format!(" · {used} {}", tr(lang, "phiếu dùng bộ này (phiếu được giữ lại)", "draft(s) use it (they are kept)")))}
+                                " "
+                                <button type="button" aria-label=label on:click=move |_| state.remove_set(&key)>{tr(lang, "Xóa", "Remove")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
     }
 }

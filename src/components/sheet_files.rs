@@ -5,7 +5,7 @@
 use dti_engine::sheet::ScoreSheet;
 use leptos::prelude::*;
 
-use crate::files::{chosen_file, download, read_text};
+use crate::files::{chosen_file, download, read_json, ReadError};
 use crate::i18n::tr;
 use crate::state::use_state;
 
@@ -60,16 +60,13 @@ pub fn SheetFiles() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
-            let text = match read_text(&file).await {
-                Some(t) => t,
-                None => {
-                    message.set(Some((false, format!("{name}: {}", tr(lang, "không đọc được tệp", "cannot read the file")))));
-                    return;
-                }
-            };
-            let outcome = dti_engine::text::decode_input(&name, text.as_bytes())
-                .and_then(|t| ScoreSheet::from_json(&name, t))
-                .map_err(|e| e.message(lang))
+            let outcome = read_json(&file)
+                .await
+                .map_err(|e| match e {
+                    ReadError::Engine(e) => e.message(lang),
+                    ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
+                })
+                .and_then(|t| ScoreSheet::from_json(&name, &t).map_err(|e| e.message(lang)))
                 .and_then(|sheet| state.import(sheet).map_err(|e| e.message(lang)));
             message.set(Some(match outcome {
                 Ok(()) => (true, format!("{name}: {}", tr(lang, "đã mở phiếu.", "sheet opened."))),

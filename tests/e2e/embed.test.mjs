@@ -38,6 +38,8 @@ before(async () => {
   const appOrigin = new URL(app.url).origin;
   const src = `${appOrigin}/?embed=1&nam=2022&nhom=khong_tthc`;
   portal = await startPageServer({ '/': parentPage(appOrigin, src) }, 'localhost'); // another site
+  // The deployed policy, with this test portal among the sites allowed to frame the app.
+  app.allowFrameAncestors([new URL(portal.url).origin]);
   browser = await launchBrowser();
 });
 after(async () => {

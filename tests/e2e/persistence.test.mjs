@@ -74,7 +74,9 @@ test('group, language and each group\'s own sheet are kept; the agency name foll
   await expectText(a.totalLine, 'Tổng điểm 5,00 / 750');
   await a.langToggle('English').click();
   await expectText(a.langToggle('Tiếng Việt'), 'Tiếng Việt');
-  await saved(a, '"lang":"en"');
+  // The language has its own key (another tab never switches it); the drafts are saved.
+  assert.equal(await poll(() => a.page.evaluate(() => localStorage.getItem('dti.lang')), (v) => v === 'en'), 'en');
+  await saved(a, '"text":"5"');
 
   await a.reload();
   await expectAttr(a.page.locator('html'), 'lang', 'en');

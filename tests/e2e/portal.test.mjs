@@ -37,6 +37,8 @@ async function portalSite({ autosize }) {
   const script = await readFile(`${ROOT}/deploy/portal-summary.js`, 'utf8');
   const site = await startPageServer({ '/': html, '/portal-summary.js': { body: script, type: 'text/javascript' } }, 'localhost');
   portals.push(site);
+  // The deployed policy, with this test portal among the sites allowed to frame the app.
+  app.allowFrameAncestors([new URL(site.url).origin]);
   return site;
 }
 

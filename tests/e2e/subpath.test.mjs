@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { Calculator } from './lib/calculator.mjs';
 import { expectChecked, expectSummary, expectValue } from './lib/expect.mjs';
+import { CSP } from './lib/server.mjs';
 import {
   SUBPATH, assertNoPageErrors, copyDefaultBuild, launchPersistent, removeDir, startNginx, tempDir, waitForController, waitSaved,
 } from './lib/pwa.mjs';
@@ -46,8 +47,13 @@ test('nginx serves the sub-path build with the right types and caching', async (
   // Portals may frame it (frame-ancestors, never X-Frame-Options: DENY).
   assert.match(index.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
   assert.equal(index.headers.get('x-frame-options'), null);
+  assert.equal(index.headers.get('content-security-policy'), CSP, 'the strict policy, as in deploy/nginx-dti.conf');
   const html = await index.text();
-  assert.ok(html.includes(`'./${js}'`) && !html.includes(`'/${js}'`), 'index.html names its assets relative to the page');
+  // Trunk's loader, moved to a file for the strict policy, names the assets relative to itself.
+  const loader = /<script type="module" src="\.\/(loader-[0-9a-f]{16}\.js)"><\/script>/.exec(html)?.[1];
+  assert.ok(loader, 'index.html loads the loader file relative to the page');
+  const loaderText = await (await get(SUBPATH + loader)).text();
+  assert.ok(loaderText.includes(`'./${js}'`) && !loaderText.includes(`'/${js}'`), 'the loader names its assets relative to the page');
   // Relative URLs need the trailing slash: the bare path redirects to it, query kept.
   const bare = await get(SUBPATH.replace(/\/$/, '') + '?embed=1');
   assert.equal(bare.status, 301);

@@ -15,6 +15,11 @@ export class Calculator {
     /** Uncaught exceptions in the page (`pageerror`). */
     this.pageErrors = [];
     page.on('pageerror', (e) => this.pageErrors.push(e));
+    // A Content-Security-Policy violation (Chromium reports each on the console) counts as
+    // a page error: the suite runs under the deployed policy and must not need more.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) this.pageErrors.push({ name: 'CSP violation', message: m.text() });
+    });
   }
 
   /** Opens the app in `context` and waits until the wasm has rendered the summary. */

@@ -111,6 +111,8 @@ export function recordFrameErrors() {
   window.__dtiErrors = [];
   window.addEventListener('error', (e) => window.__dtiErrors.push(`error: ${e.message}`));
   window.addEventListener('unhandledrejection', (e) => window.__dtiErrors.push(`unhandled rejection: ${e.reason && (e.reason.stack || e.reason.message || e.reason)}`));
+  // The deployed Content-Security-Policy must be enough: any violation is an error.
+  document.addEventListener('securitypolicyviolation', (e) => window.__dtiErrors.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
 }
 
 /** Runs a command; rejects with its output when it fails or outlives `timeout`. */

@@ -2,6 +2,7 @@
 // MIME types (the wasm must be application/wasm for streaming instantiation).
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -9,6 +10,23 @@ import { prepareFixtureDist } from './fixture-dist.mjs';
 
 /** What the tests serve: the release build with the fixture sets in sets/ (fixture-dist.mjs). */
 export const DIST = prepareFixtureDist();
+
+/**
+ * The Content-Security-Policy of deploy/nginx-dti.conf, exactly as deployed: every
+ * `add_header Content-Security-Policy` line there must be the same one.
+ */
+export const CSP = (() => {
+  const conf = readFileSync(fileURLToPath(new URL('../../../deploy/nginx-dti.conf', import.meta.url)), 'utf8');
+  const lines = [...conf.matchAll(/^\s*add_header\s+Content-Security-Policy\s+"([^"]+)"\s+always;/gm)].map((m) => m[1]);
+  if (lines.length === 0 || new Set(lines).size !== 1) {
+    throw new Error(`deploy/nginx-dti.conf must set one Content-Security-Policy (found ${JSON.stringify(lines)})`);
+  }
+  return lines[0];
+})();
+
+/** The policy with more sources allowed to frame the app (a test portal on another port). */
+const cspFor = (frameAncestors = []) =>
+  frameAncestors.length ? CSP.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${frameAncestors.join(' ')}`) : CSP;
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +44,7 @@ const MIME = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-async function handle(root, req, res) {
+async function handle(root, req, res, csp = CSP) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -52,6 +70,7 @@ async function handle(root, req, res) {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': 'no-store',
+      'content-security-policy': csp,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
@@ -60,11 +79,26 @@ async function handle(root, req, res) {
 }
 
 /**
- * Starts serving `root` (default dist/). Resolves to { url, close }; `url` ends with '/'.
+ * Starts serving `root` (default dist/) with the deployed Content-Security-Policy.
+ * Resolves to { url, close, requests, allowFrameAncestors(origins) }: `url` ends with '/',
+ * `requests` lists every path asked for, `allowFrameAncestors` adds test portals' origins
+ * to frame-ancestors (the one directive each deployment sets for its portals).
  */
 export async function startServer(root = DIST) {
   const base = await checkedRoot(root);
-  return listen((req, res) => handle(base, req, res));
+  let csp = CSP;
+  const requests = [];
+  const server = await listen((req, res) => {
+    requests.push(req.url);
+    return handle(base, req, res, csp);
+  });
+  server.requests = requests;
+  const framers = [];
+  server.allowFrameAncestors = (origins) => {
+    framers.push(...origins);
+    csp = cspFor(framers);
+  };
+  return server;
 }
 
 /**
