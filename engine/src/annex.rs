@@ -1311,8 +1311,10 @@ pub fn import(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
             "an Excel (.xlsx) file cannot be read here; in Excel use Save As “CSV UTF-8 (comma delimited)”, or the dti framework import command",
         )));
     }
-    let text = crate::text::decode_input(file, bytes).map_err(ImportError::Unreadable)?;
+    // The same checks as every chosen file: UTF-16 named, and JSON depth before parsing.
+    let text = crate::upload::decode(file, bytes).map_err(ImportError::Unreadable)?;
     if text.trim_start().starts_with('{') {
+        crate::upload::check_depth(file, text).map_err(ImportError::Unreadable)?;
         return Framework::from_json(file, text).map_err(|e| match e {
             Error::FrameworkInvalid { .. } => ImportError::Invalid(vec![e]),
             other => ImportError::Unreadable(other),

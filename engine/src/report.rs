@@ -79,25 +79,8 @@ pub fn sheet_text(framework: &crate::Framework, sheet: &crate::sheet::ScoreSheet
         ));
     }
     if let Some(a) = &r.appraisal {
-        match &a.standing {
-            Some(st) => o.push_str(&format!(
-                "{} {} / {} ({}) — {} · {}\n",
-                t("Thẩm định:", "Appraised:"),
-                format_points(a.total),
-                format_compact(st.max),
-                format_percent(st.percent),
-                framework.level_name(&st.level_id, lang),
-                a.progress(lang)
-            )),
-            None => o.push_str(&format!(
-                "{} {} {} · {} — {}\n",
-                t("Thẩm định:", "Appraised:"),
-                format_points(a.total),
-                t("điểm", "points"),
-                a.progress(lang),
-                t("chưa đủ, chưa xếp mức", "incomplete, no level")
-            )),
-        }
+        o.push_str(&a.headline(framework, lang));
+        o.push('\n');
         o.push_str(&format!("{}: {}\n", difference_label(lang), format_points(a.difference())));
     }
     for node in framework.nodes(&sheet.group) {

@@ -636,6 +636,31 @@ impl Appraisal {
         }
     }
 
+    /// The one line that states the council's side, on screen, in `dti score` and in the
+    /// text view: "Thẩm định: 130,00 điểm · 6/30 chỉ số đã thẩm định — chưa đủ, chưa xếp
+    /// mức", or with percentage and level once complete.
+    #[must_use]
+    pub fn headline(&self, framework: &Framework, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let label = if vi { "Thẩm định:" } else { "Appraised:" };
+        let total = crate::number::format_points(self.total);
+        match &self.standing {
+            Some(st) => format!(
+                "{label} {total} / {} ({}) — {} · {}",
+                format_compact(st.max),
+                crate::number::format_percent(st.percent),
+                framework.level_name(&st.level_id, lang),
+                self.progress(lang)
+            ),
+            None => format!(
+                "{label} {total} {} · {} — {}",
+                if vi { "điểm" } else { "points" },
+                self.progress(lang),
+                if vi { "chưa đủ, chưa xếp mức" } else { "incomplete, no level" }
+            ),
+        }
+    }
+
     /// The progress in words, for cells a spreadsheet must not read as a number or date:
     /// "đã thẩm định sáu trên ba mươi chỉ số (chưa đủ, chưa xếp mức)".
     #[must_use]

@@ -61,10 +61,14 @@ pub fn SetLoader() -> impl IntoView {
                     return;
                 }
             };
-            // Kept as JSON, like a set loaded from JSON, and validated again at every start.
-            let outcome = serde_json::to_string(&framework)
-                .map_err(|e| dti_engine::Error::input(&name, 0, e.to_string(), e.to_string()))
-                .and_then(|json| state.load_set(&name, json));
+            // Stored as JSON and validated again at every start: a JSON file as the user
+            // gave it, a CSV annex as the set it became.
+            let original = std::str::from_utf8(&bytes).ok().filter(|t| t.trim_start().starts_with('{')).map(str::to_owned);
+            let outcome = match original {
+                Some(json) => Ok(json),
+                None => serde_json::to_string(&framework).map_err(|e| dti_engine::Error::input(&name, 0, e.to_string(), e.to_string())),
+            }
+            .and_then(|json| state.load_set(&name, json));
             message.set(Some(match outcome {
                 Ok(f) => {
                     let status = match f.status {

@@ -88,25 +88,7 @@ pub fn Summary() -> impl IntoView {
             .map(|(code, max)| view! { <li><a href=format!("#row-{code}")>{code.clone()}</a>" — "{format_compact(*max)}" "{tr(lang, "điểm", "points")}</li> })
             .collect_view();
         let appraised = result.appraisal.as_ref().map(|a| {
-            let head = match &a.standing {
-                Some(st) => format!(
-                    "{} {} / {} ({}) — {} · {}",
-                    tr(lang, "Thẩm định:", "Appraised:"),
-                    format_points(a.total),
-                    format_compact(st.max),
-                    format_percent(st.percent),
-                    framework.level_name(&st.level_id, lang),
-                    a.progress(lang)
-                ),
-                None => format!(
-                    "{} {} {} · {} — {}",
-                    tr(lang, "Thẩm định:", "Appraised:"),
-                    format_points(a.total),
-                    tr(lang, "điểm", "points"),
-                    a.progress(lang),
-                    tr(lang, "chưa đủ, chưa xếp mức", "incomplete, no level")
-                ),
-            };
+            let head = a.headline(&framework, lang);
             let over = if a.complete() {
                 String::new()
             } else {

@@ -490,24 +490,8 @@ fn cmd_score(file: &str, framework_file: Option<&str>, format: Format, lang: Lan
             o.push_str(&format!("  {:<4} {:>9} / {}\n", m.code, format_points(m.points), format_compact(m.max)));
         }
         if let Some(a) = &result.appraisal {
-            let appraised = if vi { "Thẩm định" } else { "Appraised" };
-            match &a.standing {
-                Some(st) => o.push_str(&format!(
-                    "{appraised}: {} / {} ({}) — {} · {}\n",
-                    format_points(a.total),
-                    format_compact(st.max),
-                    format_percent(st.percent),
-                    framework.level_name(&st.level_id, lang),
-                    a.progress(lang)
-                )),
-                None => o.push_str(&format!(
-                    "{appraised}: {} {} · {} — {}\n",
-                    format_points(a.total),
-                    if vi { "điểm" } else { "points" },
-                    a.progress(lang),
-                    if vi { "chưa đủ, chưa xếp mức" } else { "incomplete, no level" }
-                )),
-            }
+            o.push_str(&a.headline(&framework, lang));
+            o.push('\n');
             let over = if a.complete() {
                 String::new()
             } else if vi {
