@@ -1,4 +1,5 @@
-//! The fuzz targets: number parser, set JSON, sheet JSON, totals CSV, appendix CSV.
+//! The fuzz targets: number parser, set JSON, sheet JSON, totals CSV, appendix CSV and the
+//! annex table (a set typed in a spreadsheet).
 //! Each checks, besides "no panic", invariants the product promises: numbers round-trip
 //! through their display form, `rank`'s CSV checks clean, every message is bounded (long
 //! values cut short) and Vietnamese messages carry no library English, and no text cell
@@ -23,7 +24,9 @@ pub fn all() -> Vec<Target> {
         Target { name: "sheet-json", generate: gen_sheet, execute: exec_sheet },
         Target { name: "totals-csv", generate: gen_totals, execute: exec_totals },
         Target { name: "appendix-csv", generate: gen_appendix, execute: exec_appendix },
-        // Spreadsheet import (xlsx): add `Target { name: "xlsx", … }` here.
+        // The annex table (issue 9) as the app and `dti framework import` read it; an
+        // .xlsx goes through the same reader once calamine has its cells.
+        Target { name: "annex-csv", generate: gen_annex, execute: exec_annex },
     ]
 }
 
@@ -39,6 +42,8 @@ pub struct Corpus {
     pub sheet_seeds: Vec<Value>,
     pub appendix: Vec<Vec<String>>,
     pub totals: Vec<Vec<String>>,
+    /// Annex CSVs (`dti framework export --format csv`) of the cut-down sets.
+    pub annex: Vec<String>,
 }
 
 impl Corpus {
@@ -64,7 +69,12 @@ impl Corpus {
         let appendix = gen::parse_simple_csv(builtin::PUBLISHED.first().map_or("", |(_, _, csv)| *csv));
         // `group,name,total`: the columns `rank` reads, from the appendix.
         let totals = appendix.iter().map(|r| [0, 2, 3].iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect()).collect();
-        Corpus { frameworks, set_seeds, sheet_seeds, appendix, totals }
+        let annex = set_seeds
+            .iter()
+            .filter_map(|v| Framework::from_json("seed", &v.to_string()).ok())
+            .filter_map(|f| dti_engine::annex::to_csv(&f).ok())
+            .collect();
+        Corpus { frameworks, set_seeds, sheet_seeds, appendix, totals, annex }
     }
 }
 
@@ -426,5 +436,39 @@ fn exec_appendix(bytes: &[u8], c: &Corpus) -> Result<(), String> {
             Ok(())
         }
         Err(e) => check_message("check", &e),
+    }
+}
+
+// ---- annex CSV (`dti framework import`, the app's set loader) ----
+
+fn gen_annex(rng: &mut Rng, c: &Corpus) -> Vec<u8> {
+    let seed = rng.pick(&c.annex);
+    if rng.chance(10) {
+        return seed.clone().into_bytes();
+    }
+    gen::mutate_text(rng, seed).into_bytes()
+}
+
+fn exec_annex(bytes: &[u8], _: &Corpus) -> Result<(), String> {
+    use dti_engine::annex::{import, to_csv, ImportError};
+    let f = match import("annex.csv", bytes) {
+        Ok(f) => f,
+        Err(ImportError::Unreadable(e)) => return check_message("annex", &e),
+        Err(ImportError::Invalid(list)) => {
+            if list.is_empty() {
+                return Err("annex refused with no problem listed".into());
+            }
+            for e in &list {
+                check_message("annex", e)?;
+            }
+            return Ok(());
+        }
+    };
+    // What was accepted exports and imports back to the same set.
+    let csv = to_csv(&f).map_err(|e| e.message(Lang::En))?;
+    match import("again.csv", csv.as_bytes()) {
+        Ok(g) if g == f => Ok(()),
+        Ok(_) => Err(format!("annex {} changed through export and import", f.id)),
+        Err(_) => Err(format!("annex {} accepted, but its own export is refused", f.id)),
     }
 }

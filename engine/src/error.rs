@@ -134,16 +134,27 @@ pub enum Error {
     Overflow { what: String, what_en: String },
 }
 
+/// Longest reason of an annex message (a reason quotes cells, each clipped on its own).
+const ANNEX_REASON_CHARS: usize = 400;
+
 fn annex_place(file: &str, sheet: &str, row: usize, column: &str, reason: &str, en: bool) -> String {
     let mut out = format!("{file}, {} “{sheet}”", if en { "sheet" } else { "trang" });
     if row > 0 {
         out.push_str(&format!(", {} {row}", if en { "row" } else { "dòng" }));
     }
     if !column.is_empty() {
-        out.push_str(&format!(", {} {column}", if en { "column" } else { "cột" }));
+        // A column is named by its header, which a spreadsheet lets be any length.
+        out.push_str(&format!(", {} {}", if en { "column" } else { "cột" }, crate::text::clip(column)));
     }
     out.push_str(": ");
-    out.push_str(reason);
+    // Reasons quote cells; a long cell is cut in the message, never in the file.
+    match reason.char_indices().nth(ANNEX_REASON_CHARS) {
+        Some((at, _)) => {
+            out.push_str(&reason[..at]);
+            out.push('…');
+        }
+        None => out.push_str(reason),
+    }
     out
 }
 

@@ -386,3 +386,22 @@ fn rank_csv_guards_names_and_check_reads_them_back() {
     let checked = dti(&["check", "-"], &ranked.stdout);
     assert_eq!(checked.status.code(), Some(0), "{}{}", text(&checked.stdout), text(&checked.stderr));
 }
+
+#[test]
+fn an_annex_with_a_header_hundreds_of_characters_long_gets_a_short_message() {
+    // Found by the annex-csv fuzz target: a header cell grown to ~1.300 characters was
+    // echoed whole in every message about its column.
+    let bytes = include_bytes!("fixtures/annex-long-header.csv");
+    let list = match dti_engine::annex::import("annex.csv", bytes) {
+        Err(dti_engine::annex::ImportError::Invalid(list)) => list,
+        Err(dti_engine::annex::ImportError::Unreadable(e)) => vec![e],
+        Ok(_) => panic!("the damaged annex was accepted"),
+    };
+    assert!(!list.is_empty());
+    for e in &list {
+        for lang in [dti_engine::Lang::Vi, dti_engine::Lang::En] {
+            let m = e.message(lang);
+            assert!(m.chars().count() < 600, "{} chars: {m}", m.chars().count());
+        }
+    }
+}
