@@ -1,35 +1,19 @@
 //! The `dti` command end to end, on good and bad files.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
+
+use common::text;
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/published/laocai-2022.csv");
 
 fn dti(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dti"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn dti: {e}"));
-    if let Some(mut pipe) = child.stdin.take() {
-        // A refused oversized input closes the pipe early; that is the point of the test.
-        let _ = pipe.write_all(stdin.unwrap_or_default());
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("wait dti: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    common::dti(args, stdin.unwrap_or_default())
 }
 
 fn temp(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("dti-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    path.to_string_lossy().into_owned()
+    common::temp("cli", name, bytes)
 }
 
 #[test]

@@ -2,9 +2,6 @@
 //! that broke the engine or `dti` (a panic, a wrong result, a message in the wrong
 //! language) and asserts the fixed behaviour.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use dti_engine::check::{check, parse_published};
 use dti_engine::export::{guard, sheet_csv, unguard};
 use dti_engine::level::next_level;
@@ -14,34 +11,12 @@ use dti_engine::sheet::{evaluate, Answer, Entry, Evidence, ScoreSheet};
 use dti_engine::{builtin, Decimal, Error, Framework, Lang, NumberError};
 
 mod common;
-use common::{d, mini, MINI};
+use common::{d, dti, mini, text, MINI};
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/published/laocai-2022.csv");
 
-fn dti(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dti"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn dti: {e}"));
-    if let Some(mut pipe) = child.stdin.take() {
-        let _ = pipe.write_all(stdin);
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("wait dti: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn temp(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("dti-hardening-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    path.to_string_lossy().into_owned()
+    common::temp("hardening", name, bytes)
 }
 
 fn f2022() -> Framework {
