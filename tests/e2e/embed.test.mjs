@@ -8,7 +8,7 @@ import { GROUPS_2022 } from './lib/calculator.mjs';
 import { launchBrowser, withBrowserContext } from './lib/harness.mjs';
 import { startPageServer, startServer } from './lib/server.mjs';
 import { expectChecked, expectCount, expectText, expectTextContains, poll } from './lib/expect.mjs';
-import { assertNoPageErrors, calculatorInFrame, recordFrameErrors } from './lib/pwa.mjs';
+import { openFramedApp } from './lib/pwa.mjs';
 
 /** The portal's page: the iframe and the parent's side of the height messages. */
 const parentPage = (appOrigin, src) => `<!DOCTYPE html>
@@ -50,23 +50,13 @@ after(async () => {
 
 /** Opens the portal page; returns { page, frame, app, heights(), errors() }. */
 async function openPortal(context) {
-  await context.addInitScript(recordFrameErrors);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e));
-  await page.goto(portal.url);
-  assert.match(portal.url, /^http:\/\/localhost:\d+\/$/);
-  const frame = await (await page.locator('#dti').elementHandle()).contentFrame();
-  const a = calculatorInFrame(frame);
-  await a.ready();
+  const opened = await openFramedApp(context, portal.url);
+  const { page } = opened;
   return {
-    page,
-    frame,
-    app: a,
+    ...opened,
     heights: () => page.evaluate(() => window.heights.slice()),
     /** The iframe's height in the parent's layout. */
     frameHeight: async () => Math.round((await page.locator('#dti').boundingBox()).height),
-    assertNoErrors: async () => assertNoPageErrors({ pageErrors }, await frame.evaluate(() => window.__dtiErrors)),
   };
 }
 

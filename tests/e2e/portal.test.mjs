@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { launchBrowser } from './lib/harness.mjs';
 import { startPageServer, startServer } from './lib/server.mjs';
 import { expectText, poll } from './lib/expect.mjs';
-import { ROOT, assertNoPageErrors, calculatorInFrame, recordFrameErrors } from './lib/pwa.mjs';
+import { ROOT, openFramedApp } from './lib/pwa.mjs';
 
 const EXAMPLE_SRC = 'https://dti.example.gov.vn/chuyen-doi-so/dti/';
 
@@ -48,22 +48,7 @@ const inView = (box, vp) => box !== null && box.y >= 0 && box.x >= 0 && box.y + 
 async function openPortal(viewport, { autosize }) {
   const site = await portalSite({ autosize });
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  await context.addInitScript(recordFrameErrors);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e));
-  await page.goto(site.url);
-  assert.match(site.url, /^http:\/\/localhost:\d+\/$/);
-  const frame = await (await page.locator('#dti').elementHandle()).contentFrame();
-  const a = calculatorInFrame(frame);
-  await a.ready();
-  return {
-    page,
-    frame,
-    app: a,
-    close: () => context.close(),
-    assertNoErrors: async () => assertNoPageErrors({ pageErrors }, await frame.evaluate(() => window.__dtiErrors)),
-  };
+  return { ...(await openFramedApp(context, site.url)), close: () => context.close() };
 }
 
 /** Focuses the middle field of the form and types a value into it; returns its id. */

@@ -115,6 +115,29 @@ export function recordFrameErrors() {
   document.addEventListener('securitypolicyviolation', (e) => window.__dtiErrors.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
 }
 
+/**
+ * Opens a portal page at `url` in `context` whose iframe `#dti` holds the calculator, and
+ * waits until it has rendered. Returns { page, frame, app, assertNoErrors() }: the
+ * last checks page errors of the portal and of the frame.
+ */
+export async function openFramedApp(context, url) {
+  await context.addInitScript(recordFrameErrors);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e));
+  await page.goto(url);
+  assert.match(url, /^http:\/\/localhost:\d+\/$/);
+  const frame = await (await page.locator('#dti').elementHandle()).contentFrame();
+  const app = calculatorInFrame(frame);
+  await app.ready();
+  return {
+    page,
+    frame,
+    app,
+    assertNoErrors: async () => assertNoPageErrors({ pageErrors }, await frame.evaluate(() => window.__dtiErrors)),
+  };
+}
+
 /** Runs a command; rejects with its output when it fails or outlives `timeout`. */
 function run(cmd, args, { env, timeout = 240_000, cwd = ROOT } = {}) {
   return new Promise((ok, fail) => {
