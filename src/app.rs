@@ -13,6 +13,7 @@ use crate::components::reference_banner::ReferenceBanner;
 use crate::components::set_picker::SetPicker;
 use crate::components::sheet_table::SheetTable;
 use crate::components::view_switch::{provide_view_choice, SheetView, ViewSwitch};
+use crate::components::year_compare::YearCompare;
 use crate::components::sheet_files::SheetFiles;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::summary::Summary;
@@ -96,6 +97,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                     SheetView::Table => view! { <SheetTable /> }.into_any(),
                 }}
                 <Drafts />
+                <YearCompare />
             </div>
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
                 <Summary />

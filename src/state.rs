@@ -412,6 +412,14 @@ impl AppState {
         });
     }
 
+    /// Fetches a served set another view needs (the other year of a comparison); the
+    /// open sheet is untouched.
+    pub fn want_set(&self, id: &str) {
+        if self.catalogue.with_untracked(|c| c.custom(id).is_none()) {
+            self.request_set(id);
+        }
+    }
+
     /// Fetches the open set again after a failure.
     pub fn retry(&self) {
         let id = self.selection.with_untracked(|s| s.0.clone());

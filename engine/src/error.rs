@@ -132,6 +132,9 @@ pub enum Error {
     Annex { file: String, sheet: &'static str, row: usize, column: String, reason: String, reason_en: String },
     /// A sum or product of the user's figures is beyond what `Decimal` holds (~7,9e28).
     Overflow { what: String, what_en: String },
+    /// Two sheets compared year over year belong to different groups; each side is named
+    /// with its year and group (“Nhóm … (2022)”).
+    DifferentGroups { first: String, first_en: String, second: String, second_en: String },
 }
 
 /// Longest reason of an annex message (a reason quotes cells, each clipped on its own).
@@ -222,6 +225,13 @@ impl Error {
             }
             Error::Annex { file, sheet, row, column, reason, reason_en } => {
                 annex_place(file, sheet, *row, column, if vi { reason } else { reason_en }, !vi)
+            }
+            Error::DifferentGroups { first, first_en, second, second_en } => {
+                if vi {
+                    format!("hai phiếu thuộc hai nhóm khác nhau: {first} và {second}; chỉ so sánh được hai phiếu cùng một nhóm")
+                } else {
+                    format!("the two sheets are of different groups: {first_en} and {second_en}; only sheets of the same group can be compared")
+                }
             }
         }
     }

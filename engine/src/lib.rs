@@ -11,6 +11,7 @@ pub mod annex;
 pub mod builtin;
 pub mod catalogue;
 pub mod check;
+pub mod compare;
 pub mod date;
 pub mod error;
 pub mod export;

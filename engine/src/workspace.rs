@@ -293,6 +293,26 @@ impl Workspace {
         self.drafts.iter().map(|d| (d.id, d.clone())).collect()
     }
 
+    /// The two drafts a year-over-year comparison opens with, earlier year first: the
+    /// open draft and the newest other draft of the same group and agency (names folded)
+    /// under another set; `year` gives a set's year. `None` when there is no such draft.
+    #[must_use]
+    pub fn year_pair(&self, year: impl Fn(&str) -> Option<u16>) -> Option<(u32, u32)> {
+        let open = self.drafts.iter().find(|d| d.id == self.current)?;
+        let key = crate::text::name_key(&open.sheet.agency);
+        let other = self
+            .drafts
+            .iter()
+            .filter(|d| d.id != open.id && d.sheet.group == open.sheet.group && d.sheet.framework != open.sheet.framework)
+            .filter(|d| crate::text::name_key(&d.sheet.agency) == key)
+            .max_by(|a, b| a.updated.cmp(&b.updated))?;
+        if year(&other.sheet.framework) > year(&open.sheet.framework) {
+            Some((open.id, other.id))
+        } else {
+            Some((other.id, open.id))
+        }
+    }
+
     /// Drafts kept as conflict copies that the user has not yet acknowledged.
     pub fn conflicts(&self) -> impl Iterator<Item = &Draft> {
         self.drafts.iter().filter(|d| d.conflict_of.is_some())
@@ -480,6 +500,28 @@ mod tests {
         ws.new_draft("laocai-2022", "huyen", "Huyện Bát Xát");
         let synced = ws.seen();
         (ws.clone(), ws, synced)
+    }
+
+    #[test]
+    fn the_comparison_opens_with_the_agencys_newest_draft_of_another_year() {
+        let year = |id: &str| id.strip_prefix("laocai-").and_then(|y| y.parse().ok());
+        let mut ws = Workspace::new("laocai-2022", "khong_tthc");
+        ws.current_draft_mut().sheet.agency = "Sở Tư pháp".into();
+        ws.current_draft_mut().updated = "2026-01-01T00:00:00Z".into();
+        // Another agency, another group, and the same set do not count.
+        ws.new_draft("laocai-2021", "khong_tthc", "Sở Nội vụ");
+        ws.new_draft("laocai-2021", "co_tthc", "Sở Tư pháp");
+        ws.new_draft("laocai-2023", "khong_tthc", "Sở Tư pháp (bản sao)");
+        assert_eq!(ws.year_pair(year), None);
+        let older = ws.new_draft("laocai-2021", "khong_tthc", "SỞ TƯ PHÁP");
+        ws.current_draft_mut().updated = "2026-02-01T00:00:00Z".into();
+        let newer = ws.new_draft("laocai-2023", "khong_tthc", "Sở  tư pháp");
+        ws.current_draft_mut().updated = "2026-03-01T00:00:00Z".into();
+        ws.open_draft(0);
+        // The newest of the agency's other drafts (2023), the earlier year first.
+        assert_eq!(ws.year_pair(year), Some((0, newer)));
+        ws.drafts.retain(|d| d.id != newer);
+        assert_eq!(ws.year_pair(year), Some((older, 0)));
     }
 
     #[test]

@@ -22,3 +22,4 @@ pub mod storage_notice;
 pub mod summary;
 pub mod summary_bar;
 pub mod view_switch;
+pub mod year_compare;

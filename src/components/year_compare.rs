@@ -1,0 +1,210 @@
+//! "So sánh hai năm": an agency's sheets of two years side by side, per main indicator,
+//! with the change of total, percentage and level (all from `dti_engine::compare`).
+//! Folded away: nothing is computed until it is opened, so typing never pays for it.
+
+use std::sync::Arc;
+
+use dti_engine::compare::{compare, Comparison, Year};
+use dti_engine::framework::Framework;
+use dti_engine::sheet::ScoreSheet;
+use leptos::prelude::*;
+
+use crate::files::{chosen_file, read_json, ReadError};
+use crate::i18n::{tr, Lang};
+use crate::state::{open_set, use_state, AppState, OpenSet};
+
+/// The select value of the sheet opened from a file; drafts are their ids.
+const FROM_FILE: &str = "file";
+
+type FileSheet = Option<(String, ScoreSheet)>;
+
+fn sheet_of(state: AppState, pick: &str, file: &FileSheet) -> Option<ScoreSheet> {
+    if pick == FROM_FILE {
+        return file.as_ref().map(|(_, s)| s.clone());
+    }
+    let id: u32 = pick.parse().ok()?;
+    state.workspace.with(|w| w.drafts.iter().find(|d| d.id == id).map(|d| d.sheet.clone()))
+}
+
+/// Why there is no comparison: `true` for a problem, `false` for a step still to come.
+type NotYet = (bool, String);
+
+/// The set a sheet is scored under, or why not (yet).
+fn set_of(state: AppState, sheet: &ScoreSheet, lang: Lang) -> Result<Arc<Framework>, NotYet> {
+    match state.catalogue.with(|c| state.served.with(|s| open_set(c, s, sheet))) {
+        OpenSet::Ready(f) => Ok(f),
+        OpenSet::Loading => Err((false, format!("{} {}…", tr(lang, "Đang tải bộ chỉ số", "Loading the indicator set"), sheet.framework))),
+        OpenSet::Failed(e) => Err((true, e.message(lang))),
+        OpenSet::Missing(id) => Err((true, format!("{} “{id}”.", tr(lang, "Không có bộ chỉ số", "There is no indicator set")))),
+        OpenSet::Stale { id, .. } => Err((true, format!(
+            "{} “{id}”; {}",
+            tr(lang, "Một phiếu được trả lời theo phiên bản khác của bộ chỉ số", "A sheet was answered under another version of the set"),
+            tr(lang, "hãy mở phiếu đó và chọn “Tính lại theo phiên bản hiện có”.", "open it and choose “Score under the version served now”.")
+        ))),
+    }
+}
+
+fn run(state: AppState, a: &str, b: &str, file: &FileSheet, lang: Lang) -> Result<Comparison, NotYet> {
+    let pick = || (false, tr(lang, "Chọn hai phiếu để so sánh.", "Choose two sheets to compare.").to_owned());
+    let (sa, sb) = (sheet_of(state, a, file).ok_or_else(pick)?, sheet_of(state, b, file).ok_or_else(pick)?);
+    let (fa, fb) = (set_of(state, &sa, lang)?, set_of(state, &sb, lang)?);
+    compare(Year { framework: &fa, sheet: &sa }, Year { framework: &fb, sheet: &sb }).map_err(|e| (true, e.message(lang)))
+}
+
+/// "Sở Tư pháp — 2022 — Nhóm …", for the selects.
+fn option_label(state: AppState, sheet: &ScoreSheet, lang: Lang) -> String {
+    let year = state.catalogue.with(|c| c.get(&sheet.framework).map_or_else(|| sheet.framework.clone(), |l| l.entry.year.to_string()));
+    let name = if sheet.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)") } else { sheet.agency.as_str() };
+    let group = state.loaded(&sheet.framework).map_or_else(|| sheet.group.clone(), |f| f.group_name(&sheet.group, lang));
+    format!("{name} — {year} — {group}")
+}
+
+#[component]
+pub fn YearCompare() -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let pick_a = RwSignal::new(String::new());
+    let pick_b = RwSignal::new(String::new());
+    let file = RwSignal::new(None::<(String, ScoreSheet)>);
+    let file_error = RwSignal::new(None::<String>);
+    let on_toggle = move |ev: web_sys::Event| {
+        let now_open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
+        if now_open && pick_b.get_untracked().is_empty() {
+            let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
+            let (a, b) = state.workspace.with_untracked(|w| match w.year_pair(year) {
+                Some((a, b)) => (a.to_string(), b.to_string()),
+                None => (String::new(), w.current.to_string()),
+            });
+            pick_a.set(a);
+            pick_b.set(b);
+        }
+        open.set(now_open);
+    };
+    // The other year's set is fetched when the comparison needs it.
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        for pick in [pick_a.get(), pick_b.get()] {
+            if let Some(s) = file.with(|f| sheet_of(state, &pick, f)) {
+                state.want_set(&s.framework);
+            }
+        }
+    });
+    let result = Memo::new(move |_| {
+        open.get().then(|| file.with(|f| run(state, &pick_a.get(), &pick_b.get(), f, state.lang.get())))
+    });
+    let on_file = move |ev: web_sys::Event| {
+        let Some(chosen) = chosen_file(&ev) else { return };
+        let name = chosen.name();
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let read = read_json(&chosen)
+                .await
+                .map_err(|e| match e {
+                    ReadError::Engine(e) => e.message(lang),
+                    ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
+                })
+                .and_then(|t| ScoreSheet::from_json(&name, &t).map_err(|e| e.message(lang)));
+            match read {
+                Ok(sheet) => {
+                    file.set(Some((name, sheet)));
+                    file_error.set(None);
+                    pick_a.set(FROM_FILE.to_owned());
+                }
+                Err(e) => file_error.set(Some(e)),
+            }
+        });
+    };
+    let options = move || {
+        let lang = state.lang.get();
+        let mut list: Vec<(String, String)> = state.workspace.with(|w| w.drafts.iter().map(|d| (d.id.to_string(), option_label(state, &d.sheet, lang))).collect());
+        if let Some((name, s)) = file.get() {
+            list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, &s, lang))));
+        }
+        list
+    };
+    let select = move |id: &'static str, vi: &'static str, en: &'static str, pick: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{move || tr(state.lang.get(), vi, en)}</label>
+                <select id=id data-testid=id on:change=move |ev| pick.set(event_target_value(&ev)) prop:value=move || pick.get()>
+                    <option value="">{move || tr(state.lang.get(), "— Chọn phiếu —", "— Choose a sheet —")}</option>
+                    {move || options().into_iter().map(|(v, label)| {
+                        let selected = pick.get_untracked() == v;
+                        view! { <option value=v selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let table = move |c: Comparison, lang: Lang| {
+        let (ya, yb) = (c.a.year, c.b.year);
+        let head = [
+            tr(lang, "Chỉ số chính", "Main indicator").to_owned(),
+            format!("{} {ya}: {}", tr(lang, "Năm trước", "Previous year"), tr(lang, "điểm", "points")),
+            format!("{ya}: {}", tr(lang, "% tối đa", "% of maximum")),
+            format!("{} {yb}: {}", tr(lang, "Năm nay", "This year"), tr(lang, "điểm", "points")),
+            format!("{yb}: {}", tr(lang, "% tối đa", "% of maximum")),
+            tr(lang, "Thay đổi (điểm)", "Change (points)").to_owned(),
+            tr(lang, "Thay đổi (điểm phần trăm)", "Change (percentage points)").to_owned(),
+        ];
+        let line = |r: dti_engine::compare::Row, total: bool| {
+            let name = view! { {r.name}{r.note.map(|n| view! { <br /><small class="hint">{n}</small> })} };
+            view! {
+                <tr class:total=total>
+                    <th scope="row">{name}</th>
+                    <td class="num">{r.a_points}</td><td class="num">{r.a_percent}</td>
+                    <td class="num">{r.b_points}</td><td class="num">{r.b_percent}</td>
+                    <td class="num" data-testid="yoy-change">{r.points}</td><td class="num" data-testid="yoy-change-pp">{r.percent}</td>
+                </tr>
+            }
+        };
+        let unmatched = c.unmatched(lang);
+        view! {
+            {c.warnings(lang).into_iter().map(|w| view! { <p class="banner banner-warning" role="note" data-testid="yoy-warning">{w}</p> }).collect_view()}
+            <div class="table-wrap">
+                <table data-testid="yoy-table">
+                    <caption>{format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with"))}</caption>
+                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>{c.rows(lang).into_iter().map(|r| line(r, false)).collect_view()}</tbody>
+                    <tfoot data-testid="yoy-total">{line(c.total_row(lang), true)}</tfoot>
+                </table>
+            </div>
+            <p data-testid="yoy-level"><strong>{tr(lang, "Mức xếp hạng", "Level")}": "</strong>{c.level_change(lang)}</p>
+            {(!unmatched.is_empty()).then(|| view! {
+                <div data-testid="yoy-unmatched">
+                    <p>{tr(lang, "Chỉ số chính chỉ có ở một năm (không so sánh):", "Main indicators of one year only (not compared):")}</p>
+                    <ul>{unmatched.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        }
+    };
+    view! {
+        <details class="year-compare" data-testid="yoy" on:toggle=on_toggle>
+            <summary>{move || tr(state.lang.get(), "So sánh hai năm", "Compare two years")}</summary>
+            {move || open.get().then(|| view! {
+                <p class="hint">{move || tr(state.lang.get(),
+                    "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
+                    "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points.")}</p>
+                {select("yoy-a", "Năm trước", "Previous year", pick_a)}
+                {select("yoy-b", "Năm nay", "This year", pick_b)}
+                <div class="field">
+                    <label for="yoy-file">{move || tr(state.lang.get(), "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file")}</label>
+                    <input type="file" id="yoy-file" data-testid="yoy-file" accept=".json,application/json" on:change=on_file />
+                </div>
+                {move || file_error.get().map(|e| view! { <p class="error-message" role="alert" data-testid="yoy-file-error">{e}</p> })}
+                {move || {
+                    let lang = state.lang.get();
+                    match result.get() {
+                        Some(Ok(c)) => table(c, lang).into_any(),
+                        Some(Err((problem, m))) => view! {
+                            <p class:error-message=problem class:hint=!problem role="status" data-testid="yoy-message">{m}</p>
+                        }.into_any(),
+                        None => ().into_any(),
+                    }
+                }}
+            })}
+        </details>
+    }
+}
