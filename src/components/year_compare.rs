@@ -1,10 +1,12 @@
 //! "So sánh hai năm": an agency's sheets of two years side by side, per main indicator,
 //! with the change of total, percentage and level (all from `dti_engine::compare`).
 //! Folded away: nothing is computed until it is opened, so typing never pays for it.
+//! The read-only result is written with plain DOM calls (text only, never HTML): as
+//! Leptos views its table cost ~20 kB of gzipped wasm, for a view that is seldom opened.
 
 use std::sync::Arc;
 
-use dti_engine::compare::{compare, Comparison, Year};
+use dti_engine::compare::{compare, Comparison, Row, Year};
 use dti_engine::framework::Framework;
 use dti_engine::sheet::ScoreSheet;
 use leptos::prelude::*;
@@ -59,6 +61,83 @@ fn option_label(state: AppState, sheet: &ScoreSheet, lang: Lang) -> String {
     format!("{name} — {year} — {group}")
 }
 
+/// Appends `<tag>text</tag>` with `attrs` to `parent`.
+fn add(parent: &web_sys::Element, tag: &str, text: &str, attrs: &[(&str, &str)]) -> Option<web_sys::Element> {
+    let el = parent.owner_document()?.create_element(tag).ok()?;
+    if !text.is_empty() {
+        el.set_text_content(Some(text));
+    }
+    for (k, v) in attrs.iter().filter(|(_, v)| !v.is_empty()) {
+        el.set_attribute(k, v).ok()?;
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+fn add_row(parent: &web_sys::Element, r: Row) -> Option<()> {
+    let tr = add(parent, "tr", "", &[])?;
+    let th = add(&tr, "th", &r.name, &[("scope", "row")])?;
+    if let Some(note) = r.note {
+        add(&th, "small", &note, &[("class", "hint")])?;
+    }
+    for (text, id) in [(r.a_points, ""), (r.a_percent, ""), (r.b_points, ""), (r.b_percent, ""), (r.points, "yoy-change"), (r.percent, "yoy-change-pp")] {
+        add(&tr, "td", &text, &[("class", "num"), ("data-testid", id)])?;
+    }
+    Some(())
+}
+
+/// The comparison (or why there is none) into `out`, replacing what was there.
+fn show(out: &web_sys::Element, result: Result<Comparison, NotYet>, file_error: Option<String>, lang: Lang) -> Option<()> {
+    out.set_text_content(None);
+    if let Some(e) = file_error {
+        add(out, "p", &e, &[("class", "error-message"), ("role", "alert"), ("data-testid", "yoy-file-error")])?;
+    }
+    let c = match result {
+        Ok(c) => c,
+        Err((problem, m)) => {
+            add(out, "p", &m, &[("class", if problem { "error-message" } else { "hint" }), ("role", "status"), ("data-testid", "yoy-message")])?;
+            return Some(());
+        }
+    };
+    for w in c.warnings(lang) {
+        add(out, "p", &w, &[("class", "banner banner-warning"), ("role", "note"), ("data-testid", "yoy-warning")])?;
+    }
+    let (ya, yb) = (c.a.year, c.b.year);
+    let wrap = add(out, "div", "", &[("class", "table-wrap")])?;
+    let table = add(&wrap, "table", "", &[("data-testid", "yoy-table")])?;
+    add(&table, "caption", &format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with")), &[])?;
+    let head = add(&add(&table, "thead", "", &[])?, "tr", "", &[])?;
+    let points = tr(lang, "điểm", "points");
+    let share = tr(lang, "% tối đa", "% of maximum");
+    for h in [
+        tr(lang, "Chỉ số chính", "Main indicator").to_owned(),
+        format!("{} {ya}: {points}", tr(lang, "Năm trước", "Previous year")),
+        format!("{ya}: {share}"),
+        format!("{} {yb}: {points}", tr(lang, "Năm nay", "This year")),
+        format!("{yb}: {share}"),
+        tr(lang, "Thay đổi (điểm)", "Change (points)").to_owned(),
+        tr(lang, "Thay đổi (điểm phần trăm)", "Change (percentage points)").to_owned(),
+    ] {
+        add(&head, "th", &h, &[("scope", "col")])?;
+    }
+    let body = add(&table, "tbody", "", &[])?;
+    for r in c.rows(lang) {
+        add_row(&body, r)?;
+    }
+    add_row(&add(&table, "tfoot", "", &[("data-testid", "yoy-total")])?, c.total_row(lang))?;
+    add(out, "p", &format!("{}: {}", tr(lang, "Mức xếp hạng", "Level"), c.level_change(lang)), &[("data-testid", "yoy-level")])?;
+    let unmatched = c.unmatched(lang);
+    if !unmatched.is_empty() {
+        let div = add(out, "div", "", &[("data-testid", "yoy-unmatched")])?;
+        add(&div, "p", tr(lang, "Chỉ số chính chỉ có ở một năm (không so sánh):", "Main indicators of one year only (not compared):"), &[])?;
+        let ul = add(&div, "ul", "", &[])?;
+        for u in unmatched {
+            add(&ul, "li", &u, &[])?;
+        }
+    }
+    Some(())
+}
+
 #[component]
 pub fn YearCompare() -> impl IntoView {
     let state = use_state();
@@ -67,6 +146,7 @@ pub fn YearCompare() -> impl IntoView {
     let pick_b = RwSignal::new(String::new());
     let file = RwSignal::new(None::<(String, ScoreSheet)>);
     let file_error = RwSignal::new(None::<String>);
+    let out: NodeRef<leptos::html::Div> = NodeRef::new();
     let on_toggle = move |ev: web_sys::Event| {
         let now_open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
         if now_open && pick_b.get_untracked().is_empty() {
@@ -80,19 +160,20 @@ pub fn YearCompare() -> impl IntoView {
         }
         open.set(now_open);
     };
-    // The other year's set is fetched when the comparison needs it.
+    // Only while open: the other year's set is fetched, and the result written.
     Effect::new(move |_| {
-        if !open.get() {
-            return;
-        }
-        for pick in [pick_a.get(), pick_b.get()] {
-            if let Some(s) = file.with(|f| sheet_of(state, &pick, f)) {
-                state.want_set(&s.framework);
+        // A closed section's node may linger in `out`: nothing is computed then.
+        let Some(el) = out.get().filter(|_| open.get()) else { return };
+        let lang = state.lang.get();
+        let (a, b) = (pick_a.get(), pick_b.get());
+        file.with(|f| {
+            for pick in [&a, &b] {
+                if let Some(s) = sheet_of(state, pick, f) {
+                    state.want_set(&s.framework);
+                }
             }
-        }
-    });
-    let result = Memo::new(move |_| {
-        open.get().then(|| file.with(|f| run(state, &pick_a.get(), &pick_b.get(), f, state.lang.get())))
+            let _ = show(&el, run(state, &a, &b, f, lang), file_error.get(), lang);
+        });
     });
     let on_file = move |ev: web_sys::Event| {
         let Some(chosen) = chosen_file(&ev) else { return };
@@ -122,14 +203,14 @@ pub fn YearCompare() -> impl IntoView {
         if let Some((name, s)) = file.get() {
             list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, &s, lang))));
         }
+        list.insert(0, (String::new(), tr(lang, "— Chọn phiếu —", "— Choose a sheet —").to_owned()));
         list
     };
-    let select = move |id: &'static str, vi: &'static str, en: &'static str, pick: RwSignal<String>| {
+    let select = move |id: &'static str, label: &'static str, pick: RwSignal<String>| {
         view! {
             <div class="field">
-                <label for=id>{move || tr(state.lang.get(), vi, en)}</label>
+                <label for=id>{label}</label>
                 <select id=id data-testid=id on:change=move |ev| pick.set(event_target_value(&ev)) prop:value=move || pick.get()>
-                    <option value="">{move || tr(state.lang.get(), "— Chọn phiếu —", "— Choose a sheet —")}</option>
                     {move || options().into_iter().map(|(v, label)| {
                         let selected = pick.get_untracked() == v;
                         view! { <option value=v selected=selected>{label}</option> }
@@ -138,72 +219,23 @@ pub fn YearCompare() -> impl IntoView {
             </div>
         }
     };
-    let table = move |c: Comparison, lang: Lang| {
-        let (ya, yb) = (c.a.year, c.b.year);
-        let head = [
-            tr(lang, "Chỉ số chính", "Main indicator").to_owned(),
-            format!("{} {ya}: {}", tr(lang, "Năm trước", "Previous year"), tr(lang, "điểm", "points")),
-            format!("{ya}: {}", tr(lang, "% tối đa", "% of maximum")),
-            format!("{} {yb}: {}", tr(lang, "Năm nay", "This year"), tr(lang, "điểm", "points")),
-            format!("{yb}: {}", tr(lang, "% tối đa", "% of maximum")),
-            tr(lang, "Thay đổi (điểm)", "Change (points)").to_owned(),
-            tr(lang, "Thay đổi (điểm phần trăm)", "Change (percentage points)").to_owned(),
-        ];
-        let line = |r: dti_engine::compare::Row, total: bool| {
-            let name = view! { {r.name}{r.note.map(|n| view! { <br /><small class="hint">{n}</small> })} };
-            view! {
-                <tr class:total=total>
-                    <th scope="row">{name}</th>
-                    <td class="num">{r.a_points}</td><td class="num">{r.a_percent}</td>
-                    <td class="num">{r.b_points}</td><td class="num">{r.b_percent}</td>
-                    <td class="num" data-testid="yoy-change">{r.points}</td><td class="num" data-testid="yoy-change-pp">{r.percent}</td>
-                </tr>
-            }
-        };
-        let unmatched = c.unmatched(lang);
-        view! {
-            {c.warnings(lang).into_iter().map(|w| view! { <p class="banner banner-warning" role="note" data-testid="yoy-warning">{w}</p> }).collect_view()}
-            <div class="table-wrap">
-                <table data-testid="yoy-table">
-                    <caption>{format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with"))}</caption>
-                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                    <tbody>{c.rows(lang).into_iter().map(|r| line(r, false)).collect_view()}</tbody>
-                    <tfoot data-testid="yoy-total">{line(c.total_row(lang), true)}</tfoot>
-                </table>
-            </div>
-            <p data-testid="yoy-level"><strong>{tr(lang, "Mức xếp hạng", "Level")}": "</strong>{c.level_change(lang)}</p>
-            {(!unmatched.is_empty()).then(|| view! {
-                <div data-testid="yoy-unmatched">
-                    <p>{tr(lang, "Chỉ số chính chỉ có ở một năm (không so sánh):", "Main indicators of one year only (not compared):")}</p>
-                    <ul>{unmatched.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
-                </div>
-            })}
-        }
-    };
     view! {
         <details class="year-compare" data-testid="yoy" on:toggle=on_toggle>
             <summary>{move || tr(state.lang.get(), "So sánh hai năm", "Compare two years")}</summary>
-            {move || open.get().then(|| view! {
-                <p class="hint">{move || tr(state.lang.get(),
-                    "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
-                    "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points.")}</p>
-                {select("yoy-a", "Năm trước", "Previous year", pick_a)}
-                {select("yoy-b", "Năm nay", "This year", pick_b)}
-                <div class="field">
-                    <label for="yoy-file">{move || tr(state.lang.get(), "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file")}</label>
-                    <input type="file" id="yoy-file" data-testid="yoy-file" accept=".json,application/json" on:change=on_file />
-                </div>
-                {move || file_error.get().map(|e| view! { <p class="error-message" role="alert" data-testid="yoy-file-error">{e}</p> })}
-                {move || {
-                    let lang = state.lang.get();
-                    match result.get() {
-                        Some(Ok(c)) => table(c, lang).into_any(),
-                        Some(Err((problem, m))) => view! {
-                            <p class:error-message=problem class:hint=!problem role="status" data-testid="yoy-message">{m}</p>
-                        }.into_any(),
-                        None => ().into_any(),
-                    }
-                }}
+            {move || open.get().then(|| {
+                let lang = state.lang.get();
+                view! {
+                    <p class="hint">{tr(lang,
+                        "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
+                        "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points.")}</p>
+                    {select("yoy-a", tr(lang, "Năm trước", "Previous year"), pick_a)}
+                    {select("yoy-b", tr(lang, "Năm nay", "This year"), pick_b)}
+                    <div class="field">
+                        <label for="yoy-file">{tr(lang, "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file")}</label>
+                        <input type="file" id="yoy-file" data-testid="yoy-file" accept=".json,application/json" on:change=on_file />
+                    </div>
+                    <div node_ref=out></div>
+                }
             })}
         </details>
     }
