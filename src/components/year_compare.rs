@@ -1,8 +1,10 @@
 //! "So sánh hai năm": an agency's sheets of two years side by side, per main indicator,
 //! with the change of total, percentage and level (all from `dti_engine::compare`).
 //! Folded away: nothing is computed until it is opened, so typing never pays for it.
-//! The read-only result is written with plain DOM calls (text only, never HTML): as
-//! Leptos views its table cost ~20 kB of gzipped wasm, for a view that is seldom opened.
+//! Inside the folded section the page is written with plain DOM calls (text only, never
+//! HTML) and one delegated change handler: as Leptos views it cost ~17 kB of gzipped wasm,
+//! for a view that is seldom opened. The controls are built once per opening and
+//! language; options are replaced inside their select, so a focused select keeps focus.
 
 use std::sync::Arc;
 
@@ -103,9 +105,11 @@ fn show(out: &web_sys::Element, result: Result<Comparison, NotYet>, file_error: 
         add(out, "p", &w, &[("class", "banner banner-warning"), ("role", "note"), ("data-testid", "yoy-warning")])?;
     }
     let (ya, yb) = (c.a.year, c.b.year);
-    let wrap = add(out, "div", "", &[("class", "table-wrap")])?;
+    let caption = format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with"));
+    // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+    let wrap = add(out, "div", "", &[("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", &caption)])?;
     let table = add(&wrap, "table", "", &[("data-testid", "yoy-table")])?;
-    add(&table, "caption", &format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with")), &[])?;
+    add(&table, "caption", &caption, &[])?;
     let head = add(&add(&table, "thead", "", &[])?, "tr", "", &[])?;
     let points = tr(lang, "điểm", "points");
     let share = tr(lang, "% tối đa", "% of maximum");
@@ -138,45 +142,95 @@ fn show(out: &web_sys::Element, result: Result<Comparison, NotYet>, file_error: 
     Some(())
 }
 
+/// What the section has built: the language of its controls and the options listed.
+#[derive(Default)]
+struct Built {
+    lang: Option<Lang>,
+    options: Vec<(String, String)>,
+}
+
+/// The labels, the two selects, the file input and the place of the result.
+fn controls(root: &web_sys::Element, lang: Lang) -> Option<()> {
+    root.set_text_content(None);
+    add(root, "p", tr(lang,
+        "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
+        "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points."), &[("class", "hint")])?;
+    for (id, label) in [("yoy-a", tr(lang, "Năm trước", "Previous year")), ("yoy-b", tr(lang, "Năm nay", "This year"))] {
+        let field = add(root, "div", "", &[("class", "field")])?;
+        add(&field, "label", label, &[("for", id)])?;
+        add(&field, "select", "", &[("id", id), ("data-testid", id)])?;
+    }
+    let field = add(root, "div", "", &[("class", "field")])?;
+    add(&field, "label", tr(lang, "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file"), &[("for", "yoy-file")])?;
+    add(&field, "input", "", &[("type", "file"), ("id", "yoy-file"), ("data-testid", "yoy-file"), ("accept", ".json,application/json")])?;
+    add(root, "div", "", &[("id", "yoy-out")])?;
+    Some(())
+}
+
+fn by_id(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
+    root.owner_document()?.get_element_by_id(id)
+}
+
 #[component]
 pub fn YearCompare() -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
-    let pick_a = RwSignal::new(String::new());
-    let pick_b = RwSignal::new(String::new());
+    let picks = RwSignal::new((String::new(), String::new()));
     let file = RwSignal::new(None::<(String, ScoreSheet)>);
     let file_error = RwSignal::new(None::<String>);
-    let out: NodeRef<leptos::html::Div> = NodeRef::new();
+    let built = StoredValue::new(Built::default());
+    let root: NodeRef<leptos::html::Div> = NodeRef::new();
     let on_toggle = move |ev: web_sys::Event| {
         let now_open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
-        if now_open && pick_b.get_untracked().is_empty() {
+        if now_open && picks.with_untracked(|p| p.1.is_empty()) {
             let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
-            let (a, b) = state.workspace.with_untracked(|w| match w.year_pair(year) {
+            picks.set(state.workspace.with_untracked(|w| match w.year_pair(year) {
                 Some((a, b)) => (a.to_string(), b.to_string()),
                 None => (String::new(), w.current.to_string()),
-            });
-            pick_a.set(a);
-            pick_b.set(b);
+            }));
         }
         open.set(now_open);
     };
-    // Only while open: the other year's set is fetched, and the result written.
+    // Only while open: controls, the other year's set fetched, the result written.
     Effect::new(move |_| {
-        // A closed section's node may linger in `out`: nothing is computed then.
-        let Some(el) = out.get().filter(|_| open.get()) else { return };
+        let Some(root) = root.get().filter(|_| open.get()) else { return };
         let lang = state.lang.get();
-        let (a, b) = (pick_a.get(), pick_b.get());
+        if built.with_value(|b| b.lang != Some(lang)) && controls(&root, lang).is_some() {
+            built.set_value(Built { lang: Some(lang), options: Vec::new() });
+        }
+        let (a, b) = picks.get();
         file.with(|f| {
+            let mut list: Vec<(String, String)> = vec![(String::new(), tr(lang, "— Chọn phiếu —", "— Choose a sheet —").to_owned())];
+            state.workspace.with(|w| list.extend(w.drafts.iter().map(|d| (d.id.to_string(), option_label(state, &d.sheet, lang)))));
+            if let Some((name, s)) = f {
+                list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, s, lang))));
+            }
+            let fresh = built.with_value(|b| b.options != list);
+            for (id, pick) in [("yoy-a", &a), ("yoy-b", &b)] {
+                let Some(select) = by_id(&root, id) else { continue };
+                if fresh {
+                    select.set_text_content(None);
+                    for (value, label) in &list {
+                        let _ = add(&select, "option", label, &[("value", value)]);
+                    }
+                }
+                let _ = js_sys::Reflect::set(&select, &"value".into(), &pick.as_str().into());
+            }
+            if fresh {
+                built.update_value(|b| b.options = list);
+            }
             for pick in [&a, &b] {
                 if let Some(s) = sheet_of(state, pick, f) {
                     state.want_set(&s.framework);
                 }
             }
-            let _ = show(&el, run(state, &a, &b, f, lang), file_error.get(), lang);
+            if let Some(out) = by_id(&root, "yoy-out") {
+                let _ = show(&out, run(state, &a, &b, f, lang), file_error.get(), lang);
+            }
         });
     });
-    let on_file = move |ev: web_sys::Event| {
-        let Some(chosen) = chosen_file(&ev) else { return };
+    let on_file = move |ev: &web_sys::Event| {
+        let Some(chosen) = chosen_file(ev) else { return };
         let name = chosen.name();
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
@@ -191,52 +245,26 @@ pub fn YearCompare() -> impl IntoView {
                 Ok(sheet) => {
                     file.set(Some((name, sheet)));
                     file_error.set(None);
-                    pick_a.set(FROM_FILE.to_owned());
+                    picks.update(|p| p.0 = FROM_FILE.to_owned());
                 }
                 Err(e) => file_error.set(Some(e)),
             }
         });
     };
-    let options = move || {
-        let lang = state.lang.get();
-        let mut list: Vec<(String, String)> = state.workspace.with(|w| w.drafts.iter().map(|d| (d.id.to_string(), option_label(state, &d.sheet, lang))).collect());
-        if let Some((name, s)) = file.get() {
-            list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, &s, lang))));
-        }
-        list.insert(0, (String::new(), tr(lang, "— Chọn phiếu —", "— Choose a sheet —").to_owned()));
-        list
-    };
-    let select = move |id: &'static str, label: &'static str, pick: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select id=id data-testid=id on:change=move |ev| pick.set(event_target_value(&ev)) prop:value=move || pick.get()>
-                    {move || options().into_iter().map(|(v, label)| {
-                        let selected = pick.get_untracked() == v;
-                        view! { <option value=v selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+    // One handler for the selects and the file input (change events bubble).
+    let on_change = move |ev: web_sys::Event| {
+        let id = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"id".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default();
+        match id.as_str() {
+            "yoy-a" => picks.update(|p| p.0 = event_target_value(&ev)),
+            "yoy-b" => picks.update(|p| p.1 = event_target_value(&ev)),
+            "yoy-file" => on_file(&ev),
+            _ => {}
         }
     };
     view! {
         <details class="year-compare" data-testid="yoy" on:toggle=on_toggle>
             <summary>{move || tr(state.lang.get(), "So sánh hai năm", "Compare two years")}</summary>
-            {move || open.get().then(|| {
-                let lang = state.lang.get();
-                view! {
-                    <p class="hint">{tr(lang,
-                        "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
-                        "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points.")}</p>
-                    {select("yoy-a", tr(lang, "Năm trước", "Previous year"), pick_a)}
-                    {select("yoy-b", tr(lang, "Năm nay", "This year"), pick_b)}
-                    <div class="field">
-                        <label for="yoy-file">{tr(lang, "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file")}</label>
-                        <input type="file" id="yoy-file" data-testid="yoy-file" accept=".json,application/json" on:change=on_file />
-                    </div>
-                    <div node_ref=out></div>
-                }
-            })}
+            <div node_ref=root on:change=on_change></div>
         </details>
     }
 }
