@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Lang};
 use crate::framework::Framework;
 use crate::level::level_rank;
-use crate::number::{format_compact, format_percent, format_points, DISPLAY_ROUNDING};
+use crate::number::{format_compact, format_percent, format_points, format_signed};
 use crate::sheet::{evaluate, ScoreSheet};
 use crate::text::name_key;
 
@@ -198,18 +198,6 @@ pub fn compare(a: Year<'_>, b: Year<'_>) -> Result<Comparison, Error> {
     })
 }
 
-/// A change with its sign, 2 decimals: "+12,50", "-3,25", "0,00". The minus is the
-/// hyphen-minus every other figure of the app, the CSV and `dti` prints ("-4,00").
-#[must_use]
-pub fn format_change(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(2, DISPLAY_ROUNDING);
-    if rounded > Decimal::ZERO {
-        format!("+{}", format_points(rounded))
-    } else {
-        format_points(rounded)
-    }
-}
-
 /// One line of the table, every figure formatted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -267,8 +255,8 @@ impl Comparison {
                     a_percent: format_percent(c.a.percent),
                     b_points: of(c.b.points, c.b.max),
                     b_percent: format_percent(c.b.percent),
-                    points: format_change(c.points),
-                    percent: format_change(c.percent),
+                    points: format_signed(c.points),
+                    percent: format_signed(c.percent),
                 }
             })
             .collect()
@@ -284,8 +272,8 @@ impl Comparison {
             a_percent: format_percent(self.a.percent),
             b_points: of(self.b.total, self.b.max),
             b_percent: format_percent(self.b.percent),
-            points: format_change(self.total),
-            percent: format_change(self.percent),
+            points: format_signed(self.total),
+            percent: format_signed(self.percent),
         }
     }
 

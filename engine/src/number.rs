@@ -152,6 +152,19 @@ pub fn format_points(value: Decimal) -> String {
     format_vn(value, 2)
 }
 
+/// A change with its sign, 2 decimals: "+12,50", "-3,25", "0,00" (what rounds to zero has
+/// no sign). The minus is the hyphen-minus every other figure prints ("-4,00" in Chênh
+/// lệch, the CSV and `dti`), so a copied figure reads back with [`parse_vn`].
+#[must_use]
+pub fn format_signed(value: Decimal) -> String {
+    let shown = format_points(value);
+    if value.round_dp_with_strategy(2, DISPLAY_ROUNDING) > Decimal::ZERO {
+        format!("+{shown}")
+    } else {
+        shown
+    }
+}
+
 /// A maximum or threshold without needless decimals ("1.000", "187,5").
 #[must_use]
 pub fn format_compact(value: Decimal) -> String {

@@ -1,7 +1,8 @@
 //! Year over year: the real 2022 and 2023 sets (group khong_tthc, 750 and 800 points),
 //! sheets with known differences, pairing of renamed or renumbered main indicators.
 
-use dti_engine::compare::{compare, format_change, Comparison, MatchedBy, Year};
+use dti_engine::compare::{compare, Comparison, MatchedBy, Year};
+use dti_engine::number::{format_signed, parse_vn};
 use dti_engine::framework::{Framework, Indicator, Method};
 use dti_engine::sheet::{Answer, Entry, ScoreSheet};
 use dti_engine::{Decimal, Error, Lang};
@@ -215,13 +216,15 @@ fn different_agencies_are_warned_about_not_refused() {
 
 #[test]
 fn changes_carry_their_sign_and_round_half_away_from_zero() {
-    assert_eq!(format_change(d("12.5")), "+12,50");
-    assert_eq!(format_change(d("-3.25")), "-3,25");
-    assert_eq!(format_change(d("0")), "0,00");
-    assert_eq!(format_change(d("-0.004")), "0,00");
-    assert_eq!(format_change(d("0.005")), "+0,01");
-    assert_eq!(format_change(d("-0.005")), "-0,01");
-    assert_eq!(format_change(d("1234.5")), "+1.234,50");
+    assert_eq!(format_signed(d("12.5")), "+12,50");
+    assert_eq!(format_signed(d("-3.25")), "-3,25");
+    assert_eq!(format_signed(d("0")), "0,00");
+    assert_eq!(format_signed(d("-0.004")), "0,00");
+    assert_eq!(format_signed(d("0.005")), "+0,01");
+    assert_eq!(format_signed(d("-0.005")), "-0,01");
+    assert_eq!(format_signed(d("1234.5")), "+1.234,50");
+    // A decrease reads back as itself.
+    assert_eq!(parse_vn(&format_signed(d("-3.25"))), Ok(d("-3.25")));
 }
 
 /// A valid answer of `ind` chosen by `n` (or none).
