@@ -127,6 +127,16 @@ test('two drafts of one agency: the change per main indicator, of the total, the
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'no serious axe violation in the comparison');
 
+  // A sheet compared with itself changes nothing; the select keeps the focus.
+  const selectA = section(a).getByLabel('Năm trước', { exact: true });
+  await selectA.focus();
+  await selectA.selectOption({ label: `${AGENCY} — 2023 — Nhóm các cơ quan, đơn vị không có thủ tục hành chính` });
+  await expectText(t.locator('tfoot'), 'Tổng điểm 435,00 / 800 54,38 % 435,00 / 800 54,38 % 0,00 0,00');
+  await expectText(a.page.getByTestId('yoy-level'), 'Mức xếp hạng: Giữ mức Nâng cao');
+  assert.equal(await a.page.evaluate(() => document.activeElement?.id), 'yoy-a', 'the select keeps the focus');
+  await selectA.selectOption({ label: `${AGENCY} — 2022 — Nhóm các cơ quan, đơn vị không có thủ tục hành chính` });
+  await expectTable(a, 'back to 2022');
+
   // Typing in the open draft updates the open comparison: 4.1 Không takes 20 points off.
   await a.setYesNo('4.1', false);
   await expectText(t.locator('tbody tr').nth(3).getByTestId('yoy-change'), '0,00');
