@@ -63,13 +63,14 @@ fn option_label(state: AppState, sheet: &ScoreSheet, lang: Lang) -> String {
     format!("{name} — {year} — {group}")
 }
 
-/// Appends `<tag>text</tag>` with `attrs` to `parent`.
+/// Appends `<tag>text</tag>` with `attrs` to `parent`; an empty attribute is left out,
+/// except `value` (the "— Chọn phiếu —" option's value is "").
 fn add(parent: &web_sys::Element, tag: &str, text: &str, attrs: &[(&str, &str)]) -> Option<web_sys::Element> {
     let el = parent.owner_document()?.create_element(tag).ok()?;
     if !text.is_empty() {
         el.set_text_content(Some(text));
     }
-    for (k, v) in attrs.iter().filter(|(_, v)| !v.is_empty()) {
+    for (k, v) in attrs.iter().filter(|(k, v)| !v.is_empty() || *k == "value") {
         el.set_attribute(k, v).ok()?;
     }
     parent.append_child(&el).ok()?;

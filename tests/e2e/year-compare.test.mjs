@@ -165,6 +165,7 @@ test('the other year from a sheet file; another group is refused naming both, an
   await fill2023(a);
   await openCompare(a);
   await expectText(a.page.getByTestId('yoy-message'), 'Chọn hai phiếu để so sánh.');
+  await expectText(a.page.locator('#yoy-a option:checked'), '— Chọn phiếu —', 'no other year yet: nothing chosen');
   const input = a.page.getByTestId('yoy-file');
   const open = (name, sheet) => input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sheet)) });
 
