@@ -71,6 +71,12 @@ impl ParsedFile {
         ParsedFile { name: name.to_owned(), content: Content::Refused(whole(name, ProblemKind::TooLarge { size })) }
     }
 
+    /// A file that could not be read at all (an operating-system error, say).
+    #[must_use]
+    pub fn unreadable(name: &str, error: Error) -> Self {
+        refused(name, ProblemKind::Unreadable(error))
+    }
+
     /// The set a sheet names (`None` for other files).
     #[must_use]
     pub fn sheet_set(&self) -> Option<&str> {

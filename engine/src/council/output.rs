@@ -70,6 +70,25 @@ pub fn text_tables(framework: &Framework, tables: &[Table], lang: Lang) -> Strin
     out
 }
 
+/// `dti council`'s text: the tables, then every problem ("Vấn đề (2):" and one line each).
+#[must_use]
+pub fn text_report(framework: &Framework, tables: &[Table], problems: &[Problem], lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let mut out = text_tables(framework, tables, lang);
+    if tables.is_empty() {
+        out.push_str(if vi { "Chưa có cơ quan nào được xếp hạng.\n\n" } else { "No agency ranked.\n\n" });
+    }
+    if problems.is_empty() {
+        out.push_str(if vi { "Không có vấn đề.\n" } else { "No problems.\n" });
+    } else {
+        out.push_str(&format!("{} ({}):\n", if vi { "Vấn đề" } else { "Problems" }, problems.len()));
+        for p in problems {
+            out.push_str(&format!("- {}\n", p.message(lang)));
+        }
+    }
+    out
+}
+
 /// Escapes text for HTML element content and attribute values.
 #[must_use]
 pub fn escape_html(text: &str) -> String {
