@@ -407,6 +407,20 @@ fn dti_council_prints_the_tables_and_the_problems() {
 }
 
 #[test]
+fn dti_council_refuses_a_file_over_the_limit_by_its_size_and_names_a_missing_one() {
+    let big = common::temp("council-big", "lon.csv", &vec![b' '; dti_engine::text::MAX_INPUT_BYTES + 5]);
+    let good = common::temp("council-big", "tong.csv", "group,name,total\nhuyen,Huyện Bắc Hà,585.45\n".as_bytes());
+    let out = dti(&["council", &big, "/khong/co/tep.json", &good, "--framework", "laocai-2022"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("lon.csv: tệp 10.485.765 byte, vượt giới hạn 10.485.760 byte (10 MB); không đọc tệp này"), "{stdout}");
+    assert!(stdout.contains("/khong/co/tep.json: không đọc được tệp (không có tệp này"), "{stdout}");
+    assert!(stdout.contains("       1  Huyện Bắc Hà") && stdout.contains("Vấn đề (2):"), "{stdout}");
+    let out = dti(&["council", &good, "--framework", "laocai-1999"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
 fn the_checker_beside_the_recomputation_shows_the_two_differences() {
     let fw = set("laocai-2022");
     let rows = parse_published(&fw, "laocai-2022.csv", common::SEED_CSV).unwrap_or_else(|e| panic!("{e}"));
