@@ -16,6 +16,10 @@ use dti_engine::sheet::{Answer, ScoreSheet};
 use dti_engine::{builtin, Decimal, Framework, Lang};
 use proptest::prelude::*;
 
+/// A table without entry ids: group, (rank, name, total, level[, basis, source]) rows, average.
+type Plain = Vec<(String, Vec<(usize, String, Decimal, String)>, Decimal)>;
+type PlainWithSource = Vec<(String, Vec<(usize, String, Decimal, String, &'static str, council::Source)>, Decimal)>;
+
 fn set(id: &str) -> Framework {
     builtin::framework(id).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -136,7 +140,7 @@ fn the_tables_as_totals_csv_give_the_same_tables() {
     let mut b = Council::new(set("laocai-2022"));
     b.add_file("excel.csv", excel.as_bytes());
     let seed = seed_council();
-    let strip = |ts: Vec<Table>| -> Vec<(String, Vec<(usize, String, Decimal, String)>, Decimal)> {
+    let strip = |ts: Vec<Table>| -> Plain {
         ts.into_iter().map(|t| (t.group_id, t.rows.into_iter().map(|r| (r.rank, r.name, r.total, r.level_id)).collect(), t.average)).collect()
     };
     assert!(a.problems().is_empty() && b.problems().is_empty());
@@ -436,7 +440,7 @@ fn the_checker_beside_the_recomputation_shows_the_two_differences() {
 }
 
 /// Tables without entry ids (which follow import order by design).
-fn comparable(c: &Council) -> Vec<(String, Vec<(usize, String, Decimal, String, &'static str, council::Source)>, Decimal)> {
+fn comparable(c: &Council) -> PlainWithSource {
     tables(c)
         .into_iter()
         .map(|t| (t.group_id, t.rows.into_iter().map(|r| (r.rank, r.name, r.total, r.level_id, r.basis.id(), r.source)).collect(), t.average))

@@ -447,7 +447,7 @@ impl Council {
                             new_entries.push(entry);
                             record.problems.extend(warning);
                         }
-                        Err(problem) => record.problems.push(problem),
+                        Err(problem) => record.problems.push(*problem),
                     },
                     Err(problem) => record.problems.push(problem),
                 }
@@ -457,7 +457,7 @@ impl Council {
                 for row in rows {
                     match import::totals_entry(fw, &file, row) {
                         Ok(entry) => new_entries.push(entry),
-                        Err(problem) => record.problems.push(problem),
+                        Err(problem) => record.problems.push(*problem),
                     }
                 }
             }
