@@ -109,9 +109,13 @@ fn a_complete_appraisal_ranks_by_the_appraised_total_else_by_the_self_total() {
     let counts = |b: Basis| tables.iter().flat_map(|t| &t.rows).filter(|r| r.basis == b).count();
     assert_eq!((counts(Basis::Appraised), counts(Basis::SelfAssessed)), (12, 37));
     assert_eq!((Basis::Appraised.label(Lang::Vi), Basis::SelfAssessed.label(Lang::Vi), Basis::Totals.id()), ("Thẩm định", "Tự đánh giá", "totals"));
-    // The sheet behind a row is there to open read-only.
+    // The sheet behind a row is there to open read-only, as it was imported.
     let sheet = c.sheet(r.entry).unwrap_or_else(|| panic!("sheet"));
     assert_eq!(sheet.agency, "Sở Giáo dục và Đào tạo");
+    let file = seed_files().into_iter().find(|(n, _)| n.starts_with("01-")).unwrap_or_else(|| panic!("01"));
+    assert_eq!(sheet.to_json() + "\n", text(&file.1));
+    assert!(tables.iter().flat_map(|t| &t.rows).all(|r| c.entry(r.entry).is_some_and(|e| e.name == r.name)));
+    assert!(c.entry(0).is_none() && c.entry(10_000).is_none());
 }
 
 #[test]
