@@ -12,6 +12,8 @@ pub mod builtin;
 pub mod catalogue;
 pub mod check;
 pub mod compare;
+#[cfg(feature = "council")]
+pub mod council;
 pub mod date;
 pub mod error;
 pub mod export;
