@@ -5,13 +5,17 @@
 // with 50 drafts in storage, in Chromium with the CPU 4x slower (CDP
 // Emulation.setCPUThrottlingRate). Measured in the page: from the input event's timeStamp
 // to the MutationObserver callback that sees the summary's total text change ("DOM"), and
-// to the next animation frame after it ("frame").
+// to the next animation frame after it ("frame"). Goal: p95 within one frame (16 ms).
 //
 //   node scripts/bench-keystroke.mjs [--dist DIR] [--baseline DIR] [--rounds 3]
 //                                    [--indicators 1000] [--drafts 50] [--out FILE.json]
+//                                    [--md BENCHMARKS.md] [--profile FILE.cpuprofile]
 //
-// DIST defaults to dist/. --baseline DIR (e.g. main's build) runs the same keystrokes
-// against it in the same run, for the ratio. Each build is copied to a temp dir whose
+// Cases, in one run: "small" (the same build, a generated set of 40 indicators, the size
+// of a real group, and one draft: the baseline served in the same run), "large" (1.000
+// indicators, 50 drafts), and with --baseline DIR (e.g. main's build) "large" again on that
+// build. DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else
+// dist/. Each build is copied to a temp dir whose
 // sets/ holds only the generated set; service workers are blocked (no precache noise).
 // Typing: 20 points fields spread over the set, "1" then Backspace in each (each keystroke
 // changes the total), 150 ms apart, a 600 ms pause after every field so the debounced save
@@ -28,6 +32,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 import { GROUP, largeSet, pointsCodes, workspace } from './gen-large-set.mjs';
+import { machine, writeSection } from './bench-md.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -35,12 +40,15 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
 };
-const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
+const DIST = resolve(
+  opt('--dist', existsSync(join(ROOT, 'target/bench/app-dist/index.html')) ? join(ROOT, 'target/bench/app-dist') : join(ROOT, 'dist')),
+);
 const BASELINE = args.includes('--baseline') ? resolve(opt('--baseline')) : null;
 const ROUNDS = Math.max(1, Number.parseInt(opt('--rounds', '3'), 10) || 3);
 const N = Number.parseInt(opt('--indicators', '1000'), 10);
 const DRAFTS = Number.parseInt(opt('--drafts', '50'), 10);
 const OUT = args.includes('--out') ? resolve(opt('--out')) : null;
+const MD = args.includes('--md') ? resolve(opt('--md')) : null;
 // --profile FILE: a CPU profile (.cpuprofile, for Chromium's DevTools) of the app's typing.
 const PROFILE = args.includes('--profile') ? resolve(opt('--profile')) : null;
 const CPU_RATE = 4;
@@ -127,13 +135,13 @@ const ARM = () => {
   });
 };
 
-async function run(browser, name, dist, set) {
+async function run(browser, name, dist, set, drafts) {
   const { dir, digest } = prepare(dist, set);
   const server = await serve(dir);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
   try {
     const codes = pointsCodes(set, FIELDS);
-    const stored = JSON.stringify(workspace(set, digest, { count: DRAFTS, keep: codes }));
+    const stored = JSON.stringify(workspace(set, digest, { count: drafts, keep: codes }));
     await context.addInitScript(INIT);
     const page = await context.newPage();
     const errors = [];
@@ -152,7 +160,7 @@ async function run(browser, name, dist, set) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
     await page.waitForTimeout(1000);
-    if (PROFILE && name === 'app') {
+    if (PROFILE && name === 'large') {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
@@ -176,10 +184,10 @@ async function run(browser, name, dist, set) {
         await page.waitForTimeout(PAUSE_MS);
       }
     }
-    if (PROFILE && name === 'app') writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (PROFILE && name === 'large') writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const b = await page.evaluate(() => window.__bench);
     if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
-    return { name, dist, dom, frame, missed, loadMs, writes: b.writes, longest: b.longest };
+    return { name, dist, set: set.id, drafts, dom, frame, missed, loadMs, writes: b.writes, longest: b.longest };
   } finally {
     await context.close();
     server.close();
@@ -196,42 +204,70 @@ const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 function report(r) {
   const bytes = r.writes.map((w) => w.bytes);
-  console.log(`  ${r.name}: ${r.dom.length} keystrokes (${r.missed} without a change seen), app ready in ${(r.loadMs / 1000).toFixed(1)} s (unthrottled)`);
+  console.log(`  ${r.name}: ${r.set}, ${r.drafts} draft(s), ${r.dist}`);
+  console.log(`    ${r.dom.length} keystrokes (${r.missed} without a change seen), app ready in ${(r.loadMs / 1000).toFixed(1)} s (unthrottled)`);
   console.log(`    input → total/level in the DOM   p50 ${f1(pct(r.dom, 50))} ms   p95 ${f1(pct(r.dom, 95))} ms   max ${f1(Math.max(...r.dom))} ms`);
   console.log(`    input → next frame               p50 ${f1(pct(r.frame, 50))} ms   p95 ${f1(pct(r.frame, 95))} ms   max ${f1(Math.max(...r.frame))} ms`);
   console.log(`    saves: ${r.writes.length}, ${bytes.length ? Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length).toLocaleString('en-US') : 0} chars each on average; longest task ${f1(r.longest)} ms`);
 }
 
+const ratio = (a, b, p, k = 'dom') => (pct(a[k], p) / pct(b[k], p)).toFixed(2) + 'x';
+
+function markdown(results, chromium) {
+  const row = (r) =>
+    `| ${r.name} | ${r.set}, ${r.drafts} draft(s) | ${f1(pct(r.dom, 50))} | ${f1(pct(r.dom, 95))} | ${f1(pct(r.frame, 50))} | ${f1(pct(r.frame, 95))} | ${r.dom.length} | ${r.writes.length} × ${r.writes.length ? Math.round(r.writes.reduce((a, w) => a + w.bytes, 0) / r.writes.length).toLocaleString('en-US') : 0} | ${f1(r.longest)} |`;
+  const by = Object.fromEntries(results.map((r) => [r.name, r]));
+  const lines = [
+    `Machine: ${machine()}; Chromium ${chromium}, CPU ${CPU_RATE}x slower (CDP Emulation.setCPUThrottlingRate).`,
+    `Command: \`node scripts/bench-keystroke.mjs ${args.filter((a, i) => a !== '--md' && args[i - 1] !== '--md').join(' ')}\` (in \`make bench\`).`,
+    '',
+    'Keystroke (one "1" or Backspace in a points field, each changing the total) to the summary\'s',
+    'total and level updated in the DOM (MutationObserver) and to the next animation frame; ms.',
+    '',
+    '| case | set | DOM p50 | DOM p95 | frame p50 | frame p95 | keys | saves × chars | longest task |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.map(row),
+    '',
+  ];
+  if (by.large && by.small) lines.push(`large / small (same build, same run): p50 ${ratio(by.large, by.small, 50)}, p95 ${ratio(by.large, by.small, 95)}.`);
+  if (by.large && by.baseline) lines.push(`large / baseline build: p50 ${ratio(by.large, by.baseline, 50)}, p95 ${ratio(by.large, by.baseline, 95)} (DOM); p95 ${ratio(by.large, by.baseline, 95, 'frame')} (frame).`);
+  if (by.large) lines.push(`Goal p95 ≤ 16 ms (one frame): ${pct(by.large.dom, 95) <= 16 ? 'met' : 'not met'} (DOM p95 ${f1(pct(by.large.dom, 95))} ms).`);
+  return lines.join('\n');
+}
+
 async function main() {
   const set = largeSet(N);
+  const small = largeSet(40);
   console.log(`== bench-keystroke: ${N} indicators (${set.id}, group ${GROUP}), ${DRAFTS} drafts in storage, CPU ${CPU_RATE}x slower`);
-  console.log(`   ${FIELDS} points fields x ("1", Backspace) x ${ROUNDS} rounds; ${GAP_MS} ms between keys, ${PAUSE_MS} ms pause per field`);
+  console.log(`   up to ${FIELDS} points fields x ("1", Backspace) x ${ROUNDS} rounds; ${GAP_MS} ms between keys, ${PAUSE_MS} ms pause per field`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   const results = [];
+  const chromiumVersion = browser.version();
   try {
-    console.log(`   Chromium ${browser.version()}`);
-    if (BASELINE) results.push(await run(browser, 'baseline', BASELINE, set));
-    results.push(await run(browser, 'app', DIST, set));
+    console.log(`   Chromium ${chromiumVersion}`);
+    results.push(await run(browser, 'small', DIST, small, 1));
+    if (BASELINE) results.push(await run(browser, 'baseline', BASELINE, set, DRAFTS));
+    results.push(await run(browser, 'large', DIST, set, DRAFTS));
   } finally {
     await browser.close();
   }
   for (const r of results) report(r);
-  if (results.length === 2) {
-    const [b, a] = results;
-    console.log(`  ratio app / baseline: p50 ${(pct(a.dom, 50) / pct(b.dom, 50)).toFixed(2)}x, p95 ${(pct(a.dom, 95) / pct(b.dom, 95)).toFixed(2)}x (DOM); p95 ${(pct(a.frame, 95) / pct(b.frame, 95)).toFixed(2)}x (frame)`);
-  }
+  const md = markdown(results, chromiumVersion);
+  console.log();
+  console.log(md);
+  if (MD) writeSection(MD, 'Keystroke', md);
   if (OUT) {
     const summary = results.map((r) => ({
-      name: r.name, dist: r.dist, keystrokes: r.dom.length, missed: r.missed,
+      name: r.name, dist: r.dist, set: r.set, drafts: r.drafts, keystrokes: r.dom.length, missed: r.missed,
       dom: { p50: pct(r.dom, 50), p95: pct(r.dom, 95), max: Math.max(...r.dom) },
       frame: { p50: pct(r.frame, 50), p95: pct(r.frame, 95), max: Math.max(...r.frame) },
       saves: r.writes.length, save_chars: r.writes.length ? Math.round(r.writes.reduce((a, w) => a + w.bytes, 0) / r.writes.length) : 0,
       longest_task: r.longest,
     }));
-    writeFileSync(OUT, JSON.stringify({ indicators: N, drafts: DRAFTS, cpu: CPU_RATE, chromium: null, results: summary }, null, 1));
+    writeFileSync(OUT, JSON.stringify({ indicators: N, drafts: DRAFTS, cpu: CPU_RATE, chromium: chromiumVersion, results: summary }, null, 1));
   }
 }
 

@@ -13,8 +13,6 @@ pub fn Drafts() -> impl IntoView {
     // Each line is scored only when its draft changes (state::draft_rows); the list is
     // keyed by draft id, so a keystroke updates the open draft's line and no other.
     let rows = state.draft_rows();
-    let ids = Memo::new(move |_| rows.with(|r| r.iter().map(|r| r.id).collect::<Vec<u32>>()));
-    let current = Memo::new(move |_| state.workspace.with(|w| w.current));
     let undo = move |_| state.undo_delete();
     view! {
         <section class="drafts" aria-labelledby="drafts-title">
@@ -38,8 +36,8 @@ pub fn Drafts() -> impl IntoView {
                             .collect_view()
                     }}</tr></thead>
                     <tbody>
-                        <For each=move || ids.get() key=|id| *id let:id>
-                            <DraftLine id=id rows=rows current=current confirming=confirming />
+                        <For each=move || rows.with(|r| r.iter().map(|r| r.id).collect::<Vec<u32>>()) key=|id| *id let:id>
+                            <DraftLine id=id rows=rows confirming=confirming />
                         </For>
                     </tbody>
                 </table>
@@ -49,53 +47,50 @@ pub fn Drafts() -> impl IntoView {
     }
 }
 
-/// One draft's line; its cells follow its own row, so other lines stay as they are.
+/// One draft's line, rebuilt only when its own row changes.
 #[component]
-fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, current: Memo<u32>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
+fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
     let state = use_state();
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned()));
-    let cell = move |f: fn(&DraftRow) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
-    let is_current = move || current.get() == id;
-    let name = Memo::new(move |_| {
+    move || {
         let lang = state.lang.get();
-        row.with(|r| match r {
-            Some(r) if !r.agency.trim().is_empty() => r.agency.clone(),
-            _ => tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned(),
+        let r = row.get()?;
+        let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
+        let delete_label = format!("{} {name}", tr(lang, "Xóa phiếu", "Delete draft"));
+        let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
+        let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
+        Some(view! {
+            <tr class:current=r.open>
+                <th scope="row">{name}</th>
+                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
+                <td class="actions">
+                    {if r.open {
+                        view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
+                    } else {
+                        view! { <button type="button" aria-label=open_label on:click=move |_| state.open_draft(id)>{tr(lang, "Mở", "Open")}</button> }.into_any()
+                    }}
+                    <button type="button" aria-label=copy_label
+                        on:click=move |_| state.duplicate_draft(id, tr(lang, " (bản sao)", " (copy)"))>{tr(lang, "Nhân bản", "Duplicate")}</button>
+                    {move || if confirming.get() == Some(id) {
+                        view! {
+                            <span class="confirm" role="group" aria-label=tr(lang, "Xác nhận xóa", "Confirm deletion")>
+                                {tr(lang, "Xóa phiếu này?", "Delete this draft?")}" "
+                                <button type="button" class="danger" on:click=move |_| {
+                                    state.delete_draft(id);
+                                    confirming.set(None);
+                                }>{tr(lang, "Xóa", "Delete")}</button>
+                                <button type="button" on:click=move |_| confirming.set(None)>{tr(lang, "Hủy", "Cancel")}</button>
+                            </span>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
+                    }}
+                </td>
+            </tr>
         })
-    });
-    let label = move |vi: &'static str, en: &'static str| move || format!("{} {}", tr(state.lang.get(), vi, en), name.get());
-    let text = move |vi: &'static str, en: &'static str| move || tr(state.lang.get(), vi, en);
-    view! {
-        <tr class:current=is_current>
-            <th scope="row">{move || name.get()}</th>
-            <td data-label=text("Năm", "Year")>{cell(|r| r.set.clone())}</td>
-            <td data-label=text("Nhóm", "Group")>{cell(|r| r.group.clone())}</td>
-            <td class="num" data-label=text("Tổng điểm", "Total")>{cell(|r| r.total.clone())}</td>
-            <td data-label=text("Mức xếp hạng", "Level")>{cell(|r| r.level.clone())}</td>
-            <td data-label=text("Cập nhật lần cuối", "Last updated")>{cell(|r| r.updated.clone())}{move || row.with(|r| r.as_ref().is_some_and(|r| r.conflict)).then(|| view! { " " <span class="conflict-tag">{text("Bản xung đột", "Conflict copy")}</span> })}</td>
-            <td class="actions">
-                {move || if is_current() {
-                    view! { <span class="current-tag">{text("Đang mở", "Open now")}</span> }.into_any()
-                } else {
-                    view! { <button type="button" aria-label=label("Mở phiếu", "Open draft") on:click=move |_| state.open_draft(id)>{text("Mở", "Open")}</button> }.into_any()
-                }}
-                <button type="button" aria-label=label("Nhân bản phiếu", "Duplicate draft")
-                    on:click=move |_| state.duplicate_draft(id, tr(state.lang.get_untracked(), " (bản sao)", " (copy)"))>{text("Nhân bản", "Duplicate")}</button>
-                {move || if confirming.get() == Some(id) {
-                    view! {
-                        <span class="confirm" role="group" aria-label=text("Xác nhận xóa", "Confirm deletion")>
-                            {text("Xóa phiếu này?", "Delete this draft?")}" "
-                            <button type="button" class="danger" on:click=move |_| {
-                                state.delete_draft(id);
-                                confirming.set(None);
-                            }>{text("Xóa", "Delete")}</button>
-                            <button type="button" on:click=move |_| confirming.set(None)>{text("Hủy", "Cancel")}</button>
-                        </span>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" aria-label=label("Xóa phiếu", "Delete draft") on:click=move |_| confirming.set(Some(id))>{text("Xóa", "Delete")}</button> }.into_any()
-                }}
-            </td>
-        </tr>
     }
 }

@@ -57,11 +57,9 @@ pub fn StorageNotice() -> impl IntoView {
             }.into_any()),
         }
     };
-    // A memo: typing changes the drafts, not which of them are conflict copies.
-    let conflict_names = Memo::new(move |_| state.workspace.with(|w| w.conflicts().map(|d| d.sheet.agency.clone()).collect::<Vec<String>>()));
     let conflicts = move || {
         let lang = state.lang.get();
-        let names = conflict_names.get();
+        let names: Vec<String> = state.workspace.with(|w| w.conflicts().map(|d| d.sheet.agency.clone()).collect());
         (!names.is_empty()).then(|| {
             let names = names
                 .iter()

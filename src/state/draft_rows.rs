@@ -4,7 +4,7 @@
 //! time of the last change, edits in this page, name, set and group, the set as served,
 //! the language), so a keystroke in the open draft scores none of the others.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use dti_engine::framework::Framework;
 use dti_engine::number::{format_compact, format_points};
@@ -28,11 +28,16 @@ pub struct DraftRow {
     pub updated: String,
     /// A copy kept when the draft was changed in two tabs at once.
     pub conflict: bool,
+    /// The draft open in this tab.
+    pub open: bool,
 }
+
+/// Lines of drafts not open, by id, with the key each was made under.
+pub(super) type RowCache = BTreeMap<u32, (Key, DraftRow)>;
 
 /// What a line depends on besides the answers (whose changes move `rev`, `updated` or `edits`).
 #[derive(PartialEq)]
-struct Key {
+pub(super) struct Key {
     lang: Lang,
     rev: u64,
     updated: String,
@@ -56,7 +61,7 @@ fn local_time(iso: &str, lang: Lang) -> String {
 }
 
 /// The line of `d`; `score` gives its standing under the set it opens in.
-fn row(d: &Draft, year: String, open: &OpenSet, lang: Lang, score: impl FnOnce(&Framework) -> Option<Result<Standing, dti_engine::Error>>) -> DraftRow {
+fn row(d: &Draft, is_open: bool, year: String, open: &OpenSet, lang: Lang, score: impl FnOnce(&Framework) -> Option<Result<Standing, dti_engine::Error>>) -> DraftRow {
     let (group, total, level) = match open {
         OpenSet::Ready(f) => {
             let group = f.group(&d.sheet.group).map(|g| group_name(lang, g)).unwrap_or_default();
@@ -80,6 +85,7 @@ fn row(d: &Draft, year: String, open: &OpenSet, lang: Lang, score: impl FnOnce(&
         level,
         updated: local_time(&d.updated, lang),
         conflict: d.conflict_of.is_some(),
+        open: is_open,
     }
 }
 
@@ -88,31 +94,30 @@ impl AppState {
     #[must_use]
     pub fn draft_rows(&self) -> Memo<Vec<DraftRow>> {
         let state = *self;
-        let cache: StoredValue<HashMap<u32, (Key, DraftRow)>> = StoredValue::new(HashMap::new());
         Memo::new(move |_| {
             let lang = state.lang.get();
             let rows = state.workspace.with(|w| {
                 state.catalogue.with(|c| {
-                    state.served.with(|served| w.drafts.iter().map(|d| state.line(d, w.current == d.id, c, served, lang, cache)).collect::<Vec<_>>())
+                    state.served.with(|served| w.drafts.iter().map(|d| state.line(d, w.current == d.id, c, served, lang)).collect::<Vec<_>>())
                 })
             });
-            cache.update_value(|m| m.retain(|id, _| rows.iter().any(|r| r.id == *id)));
+            state.fine.update_value(|f| f.rows.retain(|id, _| rows.iter().any(|r| r.id == *id)));
             rows
         })
     }
 
-    fn line(&self, d: &Draft, is_open: bool, c: &Catalogue, served: &Served, lang: Lang, cache: StoredValue<HashMap<u32, (Key, DraftRow)>>) -> DraftRow {
+    fn line(&self, d: &Draft, is_open: bool, c: &Catalogue, served: &Served, lang: Lang) -> DraftRow {
         let year = c.get(&d.sheet.framework).map_or_else(|| d.sheet.framework.clone(), |l| l.entry.year.to_string());
         let open = open_set(c, served, &d.sheet);
         if is_open {
             // The open sheet's result, computed once per change for the summary too.
-            return row(d, year, &open, lang, |_| self.result.with(|r| r.as_ref().map(|r| r.as_ref().map(|r| r.standing.clone()).map_err(Clone::clone))));
+            return row(d, true, year, &open, lang, |_| self.result.with(|r| r.as_ref().map(|r| r.as_ref().map(|r| r.standing.clone()).map_err(Clone::clone))));
         }
         let key = Key {
             lang,
             rev: d.rev,
             updated: d.updated.clone(),
-            edits: self.edits.with_value(|e| e.get(&d.id).copied().unwrap_or_default()),
+            edits: self.fine.with_value(|f| f.edits.get(&d.id).copied().unwrap_or_default()),
             entries: d.sheet.entries.len(),
             agency: d.sheet.agency.clone(),
             framework: d.sheet.framework.clone(),
@@ -122,12 +127,12 @@ impl AppState {
             open: open.clone(),
             year: year.clone(),
         };
-        if let Some(r) = cache.with_value(|m| m.get(&d.id).filter(|(k, _)| *k == key).map(|(_, r)| r.clone())) {
+        if let Some(r) = self.fine.with_value(|f| f.rows.get(&d.id).filter(|(k, _)| *k == key).map(|(_, r)| r.clone())) {
             return r;
         }
-        let r = row(d, year, &open, lang, |f| Some(evaluate(f, &d.sheet).map(|r| r.standing)));
-        cache.update_value(|m| {
-            m.insert(d.id, (key, r.clone()));
+        let r = row(d, false, year, &open, lang, |f| Some(evaluate(f, &d.sheet).map(|r| r.standing)));
+        self.fine.update_value(|f| {
+            f.rows.insert(d.id, (key, r.clone()));
         });
         r
     }

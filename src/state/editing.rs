@@ -76,7 +76,7 @@ impl AppState {
             (w.current, w.drafts.len())
         });
         let Some(after) = after else { return };
-        self.edits.update_value(|e| *e.entry(after.0).or_default() += 1);
+        self.fine.update_value(|f| *f.edits.entry(after.0).or_default() += 1);
         if after != before {
             // The open draft had gone and another was opened or started.
             self.touched_all();

@@ -31,6 +31,17 @@ use crate::storage::{self, CustomSet, Damaged, Loaded, Stored, StorageStatus, St
 use slices::Slices;
 use sync::Sync;
 
+/// Bookkeeping of the fine-grained updates (plain data, one store).
+#[derive(Default)]
+struct Fine {
+    slices: Slices,
+    touched: Touched,
+    /// Edits per draft id in this page, so the drafts list knows which draft changed.
+    edits: std::collections::BTreeMap<u32, u64>,
+    /// The drafts list's lines of drafts not open, by id, with what each was made from.
+    rows: draft_rows::RowCache,
+}
+
 /// A deep link waiting for the catalogue (the year) and the set (the group).
 #[derive(Debug, Clone, Default)]
 struct Pending {
@@ -80,11 +91,10 @@ pub struct AppState {
     pub editing_pair: RwSignal<Option<(String, Side)>>,
     /// Whether the page is being printed (the report is built only then).
     pub printing: Printing,
-    slices: StoredValue<Slices>,
-    touched: StoredValue<Touched>,
-    /// Edits per draft id in this page, so the drafts list knows which draft changed.
-    edits: StoredValue<std::collections::BTreeMap<u32, u64>>,
+    fine: StoredValue<Fine>,
     sync: StoredValue<Sync>,
+    /// The stored drafts' text as last read or written here (a JS string, kept in the page).
+    stored: StoredValue<Option<js_sys::JsString>, LocalStorage>,
 }
 
 /// What changed in the open sheet since the result was last computed: the entries typed
@@ -99,11 +109,14 @@ struct Touched {
 
 /// The open sheet's result: only the indicators typed into are scored again, the rest is
 /// the previous result's (`dti_engine::sheet::rescore`, equal to a full evaluation).
-fn result_memo(ws: RwSignal<Workspace>, framework: Memo<Option<Arc<Framework>>>, touched: StoredValue<Touched>) -> Memo<Option<Result<SheetResult, dti_engine::Error>>> {
+fn result_memo(ws: RwSignal<Workspace>, framework: Memo<Option<Arc<Framework>>>, fine: StoredValue<Fine>) -> Memo<Option<Result<SheetResult, dti_engine::Error>>> {
     Memo::new_owning(move |old: Option<Option<Result<SheetResult, dti_engine::Error>>>| {
         let f = framework.get();
         let under = f.as_ref().map(|f| Arc::as_ptr(f) as usize);
-        let t = touched.try_update_value(|t| Touched { codes: std::mem::take(&mut t.codes), all: std::mem::take(&mut t.all), under: std::mem::replace(&mut t.under, under) });
+        let t = fine.try_update_value(|f| {
+            let t = &mut f.touched;
+            Touched { codes: std::mem::take(&mut t.codes), all: std::mem::take(&mut t.all), under: std::mem::replace(&mut t.under, under) }
+        });
         let Some(f) = f else { return (None, !matches!(old, Some(None))) };
         ws.with(|w| {
             with_open(w, |s| match (old, t) {
@@ -132,12 +145,12 @@ fn with_open<R>(w: &Workspace, f: impl FnOnce(&ScoreSheet) -> R) -> R {
 impl AppState {
     /// The open sheet changed in a way other than typing into one indicator.
     fn touched_all(&self) {
-        self.touched.update_value(|t| t.all = true);
+        self.fine.update_value(|f| f.touched.all = true);
     }
 
     /// Typing changed the entry of `code` only.
     fn touched_entry(&self, code: &str) {
-        self.touched.update_value(|t| t.codes.push(code.to_owned()));
+        self.fine.update_value(|f| f.touched.codes.push(code.to_owned()));
     }
 
     /// Builds the state from what storage holds (or a fresh workspace). Nothing is written
@@ -160,6 +173,7 @@ impl AppState {
         mut damaged: Vec<Damaged>,
     ) -> Self {
         let mut sync = Sync::default();
+        let mut stored_text = None;
         let mut lang = lang;
         let mut open = open;
         let ws = match loaded {
@@ -184,7 +198,7 @@ impl AppState {
                         // (moving its sets) without mistaking its drafts for another tab's.
                         sync.seen = workspace.seen();
                     } else {
-                        sync.raw = Some(raw);
+                        stored_text = Some(js_sys::JsString::from(raw.as_str()));
                         sync.seen = workspace.seen();
                     }
                     Some(workspace)
@@ -226,8 +240,8 @@ impl AppState {
             OpenSet::Ready(f) => Some(f),
             _ => None,
         });
-        let touched = StoredValue::new(Touched { all: true, ..Touched::default() });
-        let result = result_memo(ws, framework, touched);
+        let fine = StoredValue::new(Fine { touched: Touched { all: true, ..Touched::default() }, ..Fine::default() });
+        let result = result_memo(ws, framework, fine);
         let published = Memo::new(move |_| {
             let id = selection.with(|s| s.0.clone());
             served.with(|s| s.published.get(&id).cloned().flatten())
@@ -254,10 +268,9 @@ impl AppState {
             deleted: RwSignal::new(None),
             editing_pair: RwSignal::new(None),
             printing: Printing::new(),
-            slices: StoredValue::new(Slices::default()),
-            touched,
-            edits: StoredValue::new(std::collections::BTreeMap::new()),
+            fine,
             sync: StoredValue::new(sync),
+            stored: StoredValue::new_local(stored_text),
         }
     }
 }

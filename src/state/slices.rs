@@ -3,7 +3,7 @@
 //! sets the edited indicator's slice; any other change (another draft opened, a file, a
 //! merge from another tab) sets the slices whose entry differs.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use dti_engine::sheet::Entry;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use super::AppState;
 
 /// The slices made so far, by indicator code (made when a row first reads one).
 #[derive(Default)]
-pub(super) struct Slices(HashMap<String, ArcRwSignal<Option<Entry>>>);
+pub(super) struct Slices(BTreeMap<String, ArcRwSignal<Option<Entry>>>);
 
 impl AppState {
     /// `f` on the open sheet's entry for `code`, tracked on that entry alone.
@@ -21,20 +21,20 @@ impl AppState {
     }
 
     fn slice(&self, code: &str) -> ArcRwSignal<Option<Entry>> {
-        if let Some(s) = self.slices.with_value(|m| m.0.get(code).cloned()) {
+        if let Some(s) = self.fine.with_value(|f| f.slices.0.get(code).cloned()) {
             return s;
         }
         let entry = self.ws.with_untracked(|w| w.current().and_then(|s| s.entries.get(code).cloned()));
         let s = ArcRwSignal::new(entry);
-        self.slices.update_value(|m| {
-            m.0.insert(code.to_owned(), s.clone());
+        self.fine.update_value(|f| {
+            f.slices.0.insert(code.to_owned(), s.clone());
         });
         s
     }
 
     /// After a change to the entry of `code` only.
     pub(super) fn refresh_slice(&self, code: &str) {
-        let Some(s) = self.slices.with_value(|m| m.0.get(code).cloned()) else { return };
+        let Some(s) = self.fine.with_value(|f| f.slices.0.get(code).cloned()) else { return };
         let entry = self.ws.with_untracked(|w| w.current().and_then(|sh| sh.entries.get(code).cloned()));
         if s.with_untracked(|v| *v != entry) {
             s.set(entry);
@@ -45,8 +45,8 @@ impl AppState {
     pub(super) fn refresh_slices(&self) {
         let changed: Vec<(ArcRwSignal<Option<Entry>>, Option<Entry>)> = self.ws.with_untracked(|w| {
             let sheet = w.current();
-            self.slices.with_value(|m| {
-                m.0.iter()
+            self.fine.with_value(|f| {
+                f.slices.0.iter()
                     .filter_map(|(code, s)| {
                         let entry = sheet.and_then(|sh| sh.entries.get(code));
                         s.with_untracked(|v| v.as_ref() != entry).then(|| (s.clone(), entry.cloned()))

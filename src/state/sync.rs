@@ -6,9 +6,10 @@
 //! save still writes all of it; but only the drafts changed since the last write are
 //! compared, revised and serialised again: the others' JSON is kept from that write.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use dti_engine::workspace::{draft_json, merge, Seen};
+use js_sys::JsString;
 use leptos::prelude::*;
 
 use super::{set_id, AppState};
@@ -21,8 +22,6 @@ const SAVE_DELAY_MS: u64 = 300;
 /// What this tab last saw in storage, to tell its own changes from another tab's.
 #[derive(Default)]
 pub(super) struct Sync {
-    /// The stored text as last read or written here.
-    pub(super) raw: Option<String>,
     /// Each draft as last read or written here.
     pub(super) seen: Seen,
     /// The pending debounced save.
@@ -31,7 +30,7 @@ pub(super) struct Sync {
     changed: BTreeSet<u32>,
     all: bool,
     /// Each draft's JSON as in `seen`, where known.
-    json: HashMap<u32, String>,
+    json: BTreeMap<u32, String>,
 }
 
 impl Sync {
@@ -63,7 +62,8 @@ impl AppState {
 
     /// Takes in a stored text another tab wrote: drafts merged by id (this tab's open
     /// draft stays open), a newer build's text never overwritten.
-    fn take_in(&self, raw: &str) -> bool {
+    /// `raw` is `js` (the stored text) read into wasm.
+    fn take_in(&self, raw: &str, js: JsString) -> bool {
         match dti_engine::workspace::parse(raw) {
             Stored::Current { workspace: stored, legacy } => {
                 if let Some(legacy) = legacy {
@@ -87,8 +87,8 @@ impl AppState {
                     self.ws.set(merged.workspace);
                     self.refresh_slices();
                 }
+                self.stored.set_value(Some(js));
                 self.sync.update_value(|s| {
-                    s.raw = Some(raw.to_owned());
                     s.seen = stored.seen();
                     // What was written is no longer what is stored.
                     s.json.clear();
@@ -104,7 +104,7 @@ impl AppState {
                 Ok(key) => {
                     self.note_damaged(Damaged { key: Some(key), raw: raw.to_owned(), reason });
                     // Kept apart: this tab's drafts may now replace it.
-                    self.sync.update_value(|s| s.raw = Some(raw.to_owned()));
+                    self.stored.set_value(Some(js));
                     true
                 }
                 Err(e) => {
@@ -144,10 +144,12 @@ impl AppState {
                 }
             }
         }
-        let stored = storage::get(storage::KEY);
-        let known = self.sync.with_value(|s| s.raw.clone());
-        if let Some(raw) = stored.as_ref().filter(|r| Some(*r) != known.as_ref()) {
-            if !self.take_in(raw) {
+        // Compared as JS strings: the stored text is read into wasm only when another tab
+        // changed it.
+        let stored = storage::get_js(storage::KEY);
+        let known = self.stored.with_value(|k| stored.is_none() || storage::same_js(stored.as_ref(), k.as_ref()));
+        if let (Some(js), false) = (&stored, known) {
+            if !self.take_in(&String::from(js.clone()), js.clone()) {
                 return;
             }
         }
@@ -161,24 +163,25 @@ impl AppState {
                 (w.drafts.iter().map(|d| d.id).collect::<Vec<u32>>(), fresh)
             })
         });
-        let fresh_json: HashMap<u32, String> = fresh.drafts.iter().map(|d| (d.id, draft_json(d))).collect();
+        let fresh_json: BTreeMap<u32, String> = fresh.drafts.iter().map(|d| (d.id, draft_json(d))).collect();
         let json = self.sync.with_value(|s| {
             let parts = ids.iter().map(|id| fresh_json.get(id).or_else(|| s.json.get(id)).map_or("", String::as_str));
             self.ws.with_untracked(|w| w.to_json_from(parts))
         });
         let written = std::mem::take(&mut fresh.drafts);
-        if stored.as_deref() == Some(json.as_str()) {
+        let json = JsString::from(json.as_str());
+        if storage::same_js(stored.as_ref(), Some(&json)) {
             self.after_write(&ids, written, fresh_json, json);
             return;
         }
-        match storage::set(storage::KEY, &json) {
+        match storage::set_js(storage::KEY, &json) {
             Ok(()) => self.after_write(&ids, written, fresh_json, json),
             Err(e) => self.storage.set(StorageStatus::WriteFailed(e)),
         }
     }
 
     /// `written`: the drafts serialised anew (as in `json`); the others were as `seen`.
-    fn after_write(&self, ids: &[u32], written: Vec<Draft>, fresh_json: HashMap<u32, String>, json: String) {
+    fn after_write(&self, ids: &[u32], written: Vec<Draft>, fresh_json: BTreeMap<u32, String>, json: JsString) {
         let moved: Vec<(u32, u64)> = self.ws.with_untracked(|w| {
             written.iter().filter(|d| w.drafts.iter().any(|x| x.id == d.id && x.rev != d.rev)).map(|d| (d.id, d.rev)).collect()
         });
@@ -193,8 +196,8 @@ impl AppState {
                 }
             });
         }
+        self.stored.set_value(Some(json));
         self.sync.update_value(|s| {
-            s.raw = Some(json);
             for d in written {
                 s.seen.insert(d.id, d);
             }
@@ -219,9 +222,9 @@ impl AppState {
                 // What storage holds now, not the event's value: events can arrive after a
                 // later write (of this tab or a third), and merging a stale text would
                 // bring back what is already settled.
-                if let Some(raw) = storage::get(storage::KEY) {
-                    if state.saving() && state.sync.with_value(|s| s.raw.as_deref() != Some(raw.as_str())) {
-                        state.take_in(&raw);
+                if let Some(js) = storage::get_js(storage::KEY) {
+                    if state.saving() && !state.stored.with_value(|k| storage::same_js(Some(&js), k.as_ref())) {
+                        state.take_in(&String::from(js.clone()), js);
                     }
                 }
             } else if key.starts_with(storage::SET_PREFIX) {
@@ -290,7 +293,7 @@ impl AppState {
             // replace it where it lies.
             None => {
                 if storage::get(storage::KEY).as_deref() == Some(copy.raw.as_str()) {
-                    self.sync.update_value(|s| s.raw = Some(copy.raw.clone()));
+                    self.stored.set_value(Some(JsString::from(copy.raw.as_str())));
                 }
                 if matches!(self.storage.get_untracked(), StorageStatus::DamagedNotKept(_)) {
                     self.storage.set(StorageStatus::Ok);
