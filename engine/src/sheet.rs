@@ -890,10 +890,23 @@ fn aggregate(framework: &Framework, group: &str, leaves: Vec<LeafResult>) -> Res
         })
     });
     let appraisal = appraisal.transpose()?;
-    // Largest maximum first, ties in tree order (a stable sort of positions, not copies).
-    let mut open: Vec<&LeafResult> = leaves.iter().filter(|l| !matches!(l.outcome, Outcome::Scored(_))).collect();
-    open.sort_by(|a, b| b.max.cmp(&a.max));
-    let open: Vec<(String, Decimal)> = open.into_iter().take(5).map(|l| (l.code.clone(), l.max)).collect();
+    // Largest maximum first, ties in tree order: five passes picking the next largest
+    // (no sort of every open leaf, nor copies of their codes).
+    let mut open: Vec<(String, Decimal)> = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    for _ in 0..5 {
+        let next = leaves
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| !matches!(l.outcome, Outcome::Scored(_)) && !taken.contains(i))
+            .fold(None::<(usize, &LeafResult)>, |best, (i, l)| match best {
+                Some((_, b)) if b.max >= l.max => best,
+                _ => Some((i, l)),
+            });
+        let Some((i, l)) = next else { break };
+        taken.push(i);
+        open.push((l.code.clone(), l.max));
+    }
     Ok(SheetResult {
         unanswered: leaves.iter().filter(|l| l.outcome == Outcome::Unanswered).count(),
         without_evidence: leaves.iter().filter(|l| l.outcome.points() > Decimal::ZERO && !l.has_evidence).count(),

@@ -101,7 +101,11 @@ impl AppState {
                     state.served.with(|served| w.drafts.iter().map(|d| state.line(d, w.current == d.id, c, served, lang)).collect::<Vec<_>>())
                 })
             });
-            state.fine.update_value(|f| f.rows.retain(|id, _| rows.iter().any(|r| r.id == *id)));
+            state.fine.update_value(|f| {
+                if f.rows.keys().any(|id| !rows.iter().any(|r| r.id == *id)) {
+                    f.rows = std::mem::take(&mut f.rows).into_iter().filter(|(id, _)| rows.iter().any(|r| r.id == *id)).collect();
+                }
+            });
             rows
         })
     }
