@@ -3,7 +3,7 @@
 // is usable on a weak 3G link and a slow phone, against a static HTML page with the same
 // layout and the same CSS (bench/static-layout/index.html, no JS) served the same way.
 //
-//   node scripts/bench-startup.mjs [--runs 5] [--dist DIR] [--identity]
+//   node scripts/bench-startup.mjs [--runs 5] [--dist DIR] [--identity] [--md BENCHMARKS.md]
 //
 // DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else dist/.
 // Each page is served by a node:http server on 127.0.0.1 (ephemeral port), with headers
@@ -15,10 +15,13 @@
 //   app warm    same, on a second visit in the same context (service worker + HTTP cache;
 //               the first visit primes it unthrottled; for the measured visit the page
 //               and the service worker are throttled)
+//   app offline same as warm, with the network off for the page and the service worker:
+//               the start from the worker's cache alone (weak 3G gone altogether)
 //   static cold first contentful paint and DOMContentLoaded
 // Times are performance.now() in the page (0 = navigation start), in ms. "bytes sent" is
 // what the server sent until the measurement (the service worker's precache included).
-// BENCH_DEBUG=1 logs each response.
+// BENCH_DEBUG=1 logs each response. --md FILE writes the section "## Start-up" of FILE
+// (scripts/bench-md.mjs), with the machine, the date and this command.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -29,6 +32,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
+import { machine, writeSection } from './bench-md.mjs';
+
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -37,6 +42,7 @@ const opt = (name, dflt) => {
 };
 const RUNS = Math.max(1, Math.min(50, Number.parseInt(opt('--runs', '5'), 10) || 5));
 const GZIP = !args.includes('--identity');
+const MD = args.includes('--md') ? resolve(opt('--md')) : null;
 const DIST = resolve(
   opt('--dist', existsSync(join(ROOT, 'target/bench/app-dist/index.html')) ? join(ROOT, 'target/bench/app-dist') : join(ROOT, 'dist')),
 );
@@ -169,10 +175,10 @@ const readTimings = (page) =>
       }),
   );
 
-async function throttle(cdp, { cacheDisabled }) {
+async function throttle(cdp, { cacheDisabled, offline = false }) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled });
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Network.emulateNetworkConditions', { ...NETWORK, offline });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
 }
 
@@ -180,7 +186,7 @@ async function throttle(cdp, { cacheDisabled }) {
  * Applies NETWORK to the service worker of the page's context (found through a browser
  * session, driven with Target.sendMessageToTarget). Returns the session, to detach.
  */
-async function throttleServiceWorker(browser, pageCdp, origin) {
+async function throttleServiceWorker(browser, pageCdp, origin, offline = false) {
   const { targetInfo } = await pageCdp.send('Target.getTargetInfo');
   const session = await browser.newBrowserCDPSession();
   const { targetInfos } = await session.send('Target.getTargets');
@@ -208,7 +214,7 @@ async function throttleServiceWorker(browser, pageCdp, origin) {
       if (msg.error) throw new Error(`service worker ${method}: ${msg.error.message}`);
     });
   await send('Network.enable');
-  await send('Network.emulateNetworkConditions', NETWORK);
+  await send('Network.emulateNetworkConditions', { ...NETWORK, offline });
   return session;
 }
 
@@ -253,8 +259,11 @@ async function appCold(browser, server) {
   }
 }
 
-/** A second visit in the same context, the first one (unthrottled) having installed the SW. */
-async function appWarm(browser, server) {
+/**
+ * A second visit in the same context, the first one (unthrottled) having installed the SW;
+ * `offline`: with the network off for the page and the worker.
+ */
+async function appWarm(browser, server, { offline = false } = {}) {
   const { context, page, cdp, errors, total, arm } = await newPage(browser);
   let swSession = null;
   try {
@@ -269,10 +278,10 @@ async function appWarm(browser, server) {
       LOAD_TIMEOUT,
       'service worker ready',
     );
-    await throttle(cdp, { cacheDisabled: false });
+    await throttle(cdp, { cacheDisabled: false, offline });
     // The page's navigation goes through the worker's fetch(), which the page's emulation
     // does not cover: the worker gets the same network conditions.
-    swSession = await throttleServiceWorker(browser, cdp, server.url);
+    swSession = await throttleServiceWorker(browser, cdp, server.url, offline);
     const second = arm();
     server.stats.bytes = 0;
     await page.goto(server.url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT });
@@ -348,32 +357,57 @@ async function main() {
     console.log(`   link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput} B/s down/up (400 kbit/s); CPU ${CPU_RATE}x slower; ${GZIP ? 'gzip -9' : 'no compression'}`);
     console.log(`   app:    ${DIST}`);
     console.log(`   static: ${STATIC_DIR} (bench/static-layout/index.html + ${css}, no JS)`);
-    const cold = [], warm = [], stat_ = [];
+    const cold = [], warm = [], offline = [], stat_ = [];
     // Interleaved, so a slow phase of the machine hits every case alike.
     for (let i = 0; i < RUNS; i++) {
       process.stderr.write(`run ${i + 1}/${RUNS}: static`);
       stat_.push(await staticCold(browser, staticServer));
       process.stderr.write(', app cold');
       cold.push(await appCold(browser, app));
-      process.stderr.write(', app warm\n');
+      process.stderr.write(', app warm');
       warm.push(await appWarm(browser, app));
+      process.stderr.write(', app offline\n');
+      offline.push(await appWarm(browser, app, { offline: true }));
     }
     console.log();
     console.log(`  ${'case (ms from navigation start)'.padEnd(44)}${['median', 'min', 'max'].map((c) => c.padStart(9)).join('')}${'bytes sent'.padStart(12)}`);
     const appUsable = line('app cold: [data-testid=total] exists', cold.map((r) => r.usable), cold.map((r) => r.bytes));
     const appFcp = line('app cold: first contentful paint', cold.map((r) => r.fcp));
     const warmUsable = line('app warm: [data-testid=total] exists', warm.map((r) => r.usable), warm.map((r) => r.bytes));
+    const offUsable = line('app warm offline: [data-testid=total] exists', offline.map((r) => r.usable), offline.map((r) => r.bytes));
     const statFcp = line('static cold: first contentful paint', stat_.map((r) => r.fcp), stat_.map((r) => r.bytes));
     const statDcl = line('static cold: DOMContentLoaded', stat_.map((r) => r.dcl));
     const swOk = warm.filter((r) => r.sw).length;
-    console.log(`  warm visits controlled by the service worker: ${swOk}/${warm.length}`);
+    const swOff = offline.filter((r) => r.sw).length;
+    console.log(`  warm visits controlled by the service worker: ${swOk}/${warm.length}, offline ${swOff}/${offline.length}`);
     console.log();
     console.log('ratios (medians)');
     console.log(`  app cold usable / static FCP        ${ratio(appUsable, statFcp)}`);
     console.log(`  app cold FCP    / static FCP        ${ratio(appFcp, statFcp)}`);
     console.log(`  app warm usable / static FCP        ${ratio(warmUsable, statFcp)}`);
     console.log(`  app cold usable / static DCL        ${ratio(appUsable, statDcl)}`);
+    console.log(`  app warm offline usable / static FCP ${ratio(offUsable, statFcp)}`);
     console.log(`  app warm usable / app cold usable   ${ratio(warmUsable, appUsable)}`);
+    if (MD) {
+      const ms = (s) => (s ? fmt(s.med) : 'n/a');
+      const kb = (xs) => (xs.length ? `${fmt(median(xs) / 1000)} kB` : 'n/a');
+      const md = [
+        `Machine: ${machine()}; Chromium ${browser.version()}, N=${RUNS} runs per case (medians), ${GZIP ? 'gzip -9' : 'no compression'}.`,
+        `Command: \`node scripts/bench-startup.mjs ${args.filter((a, i) => a !== '--md' && args[i - 1] !== '--md').join(' ')}\` (in \`make bench\`; the app from ${DIST.replace(ROOT + sep, '')}).`,
+        `Link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput / 1000} kB/s down and up; CPU ${CPU_RATE}x slower. Usable = \`[data-testid=total]\` exists; static = bench/static-layout (same layout and CSS, no JS), first contentful paint.`,
+        '',
+        '| case | ms (median) | bytes sent | / static FCP | goal |',
+        '|---|---|---|---|---|',
+        `| static page cold, FCP | ${ms(statFcp)} | ${kb(stat_.map((r) => r.bytes))} | 1.00x | |`,
+        `| app cold, usable | ${ms(appUsable)} | ${kb(cold.map((r) => r.bytes))} | ${ratio(appUsable, statFcp)} | ≤ 3x |`,
+        `| app cold, first paint | ${ms(appFcp)} | | ${ratio(appFcp, statFcp)} | |`,
+        `| app warm (service worker, throttled link), usable | ${ms(warmUsable)} | ${kb(warm.map((r) => r.bytes))} | ${ratio(warmUsable, statFcp)} | ≤ 1,5x |`,
+        `| app warm offline (service worker only), usable | ${ms(offUsable)} | ${kb(offline.map((r) => r.bytes))} | ${ratio(offUsable, statFcp)} | ≤ 1,5x |`,
+        '',
+        `Warm visits controlled by the service worker: ${swOk}/${warm.length}, offline ${swOff}/${offline.length}.`,
+      ].join('\n');
+      writeSection(MD, 'Start-up', md);
+    }
   } finally {
     await browser.close().catch(() => {});
     await app.close();

@@ -54,6 +54,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     state.persist();
     state.follow_other_tabs();
     state.reveal_appraised();
+    state.watch_print();
     if embed {
         crate::embed::post_summary(state);
     }

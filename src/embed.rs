@@ -20,31 +20,33 @@ pub fn post_summary(state: AppState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
         let Some(framework) = state.framework.get() else { return };
-        let Some(Ok(result)) = state.result.get() else { return };
-        let s = &result.standing;
-        // An empty sheet has no level worth showing (it would contradict a quick check).
-        let answered = result.leaves.iter().any(|l| l.outcome != dti_engine::sheet::Outcome::Unanswered);
-        let (level, level_id) = if answered {
-            (framework.level_name(&s.level_id, lang), s.level_id.clone())
-        } else {
-            (tr(lang, "chưa chấm chỉ số nào", "no indicator scored yet").to_owned(), String::new())
-        };
-        let message = js_sys::Object::new();
-        let fields = [
-            ("type", "dti-summary".to_owned()),
-            ("label", tr(lang, "Tổng điểm", "Total score").to_owned()),
-            ("total", format_points(s.total)),
-            ("max", format_compact(s.max)),
-            ("percent", format_percent(s.percent)),
-            ("level", level),
-            ("levelId", level_id),
-            ("lang", crate::i18n::html_lang(lang).to_owned()),
-        ];
-        for (key, value) in fields {
-            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &JsValue::from_str(&value));
-        }
-        // Any origin may embed the app (frame-ancestors decides which): the figures are
-        // what the page shows anyway.
-        let _ = parent.post_message(&message, "*");
+        state.result.with(|r| {
+            let Some(Ok(result)) = r else { return };
+            let s = &result.standing;
+            // An empty sheet has no level worth showing (it would contradict a quick check).
+            let answered = result.leaves.iter().any(|l| l.outcome != dti_engine::sheet::Outcome::Unanswered);
+            let (level, level_id) = if answered {
+                (framework.level_name(&s.level_id, lang), s.level_id.clone())
+            } else {
+                (tr(lang, "chưa chấm chỉ số nào", "no indicator scored yet").to_owned(), String::new())
+            };
+            let message = js_sys::Object::new();
+            let fields = [
+                ("type", "dti-summary".to_owned()),
+                ("label", tr(lang, "Tổng điểm", "Total score").to_owned()),
+                ("total", format_points(s.total)),
+                ("max", format_compact(s.max)),
+                ("percent", format_percent(s.percent)),
+                ("level", level),
+                ("levelId", level_id),
+                ("lang", crate::i18n::html_lang(lang).to_owned()),
+            ];
+            for (key, value) in fields {
+                let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &JsValue::from_str(&value));
+            }
+            // Any origin may embed the app (frame-ancestors decides which): the figures are
+            // what the page shows anyway.
+            let _ = parent.post_message(&message, "*");
+        });
     });
 }

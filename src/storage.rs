@@ -10,6 +10,7 @@ pub use dti_engine::workspace::{CustomSet, Draft, Stored, Workspace, DAMAGED_KEY
 use dti_engine::workspace::{damaged_slot, is_damaged_key};
 use dti_engine::Lang;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 /// The language the user chose (own key: a tab never switches it in another).
 pub const LANG_KEY: &str = "dti.lang";
@@ -84,6 +85,33 @@ pub fn set(key: &str, value: &str) -> Result<(), String> {
 #[must_use]
 pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
+}
+
+/// A stored text as the browser holds it: compared with another JS string it is not
+/// copied into wasm (the drafts are one text of a megabyte or more with many drafts).
+#[must_use]
+pub fn get_js(key: &str) -> Option<js_sys::JsString> {
+    let storage = local()?;
+    let get = js_sys::Reflect::get(&storage, &"getItem".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    get.call1(&storage, &key.into()).ok()?.dyn_into::<js_sys::JsString>().ok()
+}
+
+/// Writes a JS string; the browser's message when it refuses.
+pub fn set_js(key: &str, value: &js_sys::JsString) -> Result<(), String> {
+    let storage = local().ok_or_else(|| "no localStorage".to_owned())?;
+    let set = js_sys::Reflect::get(&storage, &"setItem".into()).map_err(|e| js_message(&e))?;
+    let set = set.dyn_into::<js_sys::Function>().map_err(|e| js_message(&e))?;
+    set.call2(&storage, &key.into(), value).map(|_| ()).map_err(|e| js_message(&e))
+}
+
+/// The same JS string (`===`): a comparison inside the browser, no copy.
+#[must_use]
+pub fn same_js(a: Option<&js_sys::JsString>, b: Option<&js_sys::JsString>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => AsRef::<wasm_bindgen::JsValue>::as_ref(a) == AsRef::<wasm_bindgen::JsValue>::as_ref(b),
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 pub fn remove(key: &str) {

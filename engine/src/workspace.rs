@@ -278,13 +278,35 @@ impl Workspace {
     /// Gives every draft that differs from the copy last seen in storage (`seen`) a
     /// revision above that copy's, whatever changed it (answers, group, name, undo).
     pub fn mark_changed(&mut self, seen: &Seen) {
-        for d in &mut self.drafts {
+        self.mark_changed_where(seen, |_| true);
+    }
+
+    /// [`Workspace::mark_changed`] for the drafts `maybe_changed` names only: a caller that
+    /// knows which drafts it touched since `seen` skips comparing the others in full.
+    pub fn mark_changed_where(&mut self, seen: &Seen, maybe_changed: impl Fn(u32) -> bool) {
+        for d in self.drafts.iter_mut().filter(|d| maybe_changed(d.id)) {
             if let Some(s) = seen.get(&d.id) {
                 if d.rev <= s.rev && !same(d, s) {
                     d.rev = s.rev + 1;
                 }
             }
         }
+    }
+
+    /// The stored text assembled from each draft's own JSON ([`draft_json`], in the order
+    /// of `drafts`): the same text as [`Workspace::to_json`], so a caller that keeps the
+    /// JSON of unchanged drafts serialises only the changed ones.
+    #[must_use]
+    pub fn to_json_from<'a>(&self, parts: impl IntoIterator<Item = &'a str>) -> String {
+        let mut out = format!("{{\"version\":{},\"drafts\":[", self.version);
+        for (i, p) in parts.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(p);
+        }
+        out.push_str("]}");
+        out
     }
 
     /// The drafts by id, as the copy this tab has now seen in storage.
@@ -431,6 +453,12 @@ fn same(a: &Draft, b: &Draft) -> bool {
     a.sheet == b.sheet && a.updated == b.updated && a.conflict_of == b.conflict_of
 }
 
+/// One draft as it appears inside the stored text.
+#[must_use]
+pub fn draft_json(draft: &Draft) -> String {
+    serde_json::to_string(draft).unwrap_or_default()
+}
+
 /// Storage key of the stored workspace.
 pub const KEY: &str = "dti.workspace";
 /// First key for a damaged copy; later ones are `dti.workspace.damaged.2`, `.3`, …
@@ -522,6 +550,25 @@ mod tests {
         assert_eq!(ws.year_pair(year), Some((0, newer)));
         ws.drafts.retain(|d| d.id != newer);
         assert_eq!(ws.year_pair(year), Some((older, 0)));
+    }
+
+    #[test]
+    fn the_text_assembled_per_draft_is_the_stored_text() {
+        let (mut ws, _, seen) = two_tabs();
+        ws.open_draft(0);
+        answered(&mut ws, "1.5", "12,5");
+        ws.drafts[1].conflict_of = Some(0);
+        let parts: Vec<String> = ws.drafts.iter().map(draft_json).collect();
+        assert_eq!(ws.to_json_from(parts.iter().map(String::as_str)), ws.to_json());
+        let empty = Workspace { version: VERSION, drafts: Vec::new(), current: 0 };
+        assert_eq!(empty.to_json_from([]), empty.to_json());
+        // Marking only the drafts named: the other changed draft keeps its revision.
+        let mut a = ws.clone();
+        a.drafts[1].sheet.agency = "Sở Y tế".into();
+        a.mark_changed_where(&seen, |id| id == 0);
+        assert_eq!((a.drafts[0].rev, a.drafts[1].rev), (seen[&0].rev + 1, seen[&1].rev));
+        a.mark_changed(&seen);
+        assert_eq!(a.drafts[1].rev, seen[&1].rev + 1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use dti_engine::level::level_rank;
-use dti_engine::sheet::{evaluate, score, Answer, AnswerError, Entry, Evidence, Outcome, ScoreSheet};
+use dti_engine::sheet::{evaluate, rescore, score, Answer, AnswerError, Entry, Evidence, Outcome, ScoreSheet};
 use dti_engine::{Decimal, Lang};
 use proptest::prelude::*;
 
@@ -164,6 +164,34 @@ proptest! {
         let mains: Decimal = r.mains.iter().map(|m| m.points).sum();
         prop_assert_eq!(settle(mains), r.standing.total);
         prop_assert!(r.standing.percent >= Decimal::ZERO && r.standing.percent <= Decimal::ONE_HUNDRED);
+    }
+
+    /// Typing rescoring one indicator at a time gives exactly what scoring the whole sheet
+    /// gives: every leaf, sum, count, appraisal and the unanswered list, after each edit.
+    #[test]
+    fn rescoring_the_edited_indicator_equals_scoring_the_sheet(start in arb_answers(), edits in arb_answers(), appraise in any::<bool>()) {
+        let f = mini();
+        let mut sheet = sheet_from(&start);
+        let mut result = evaluate(&f, &sheet).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let target = sheet_from(&edits);
+        for code in ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2"] {
+            let mut entry = target.entries.get(code).cloned();
+            if appraise {
+                if let Some(e) = entry.as_mut() {
+                    e.appraised = Some(points("1"));
+                    e.evidence.number = "12/QĐ".into();
+                }
+            }
+            match entry {
+                Some(e) => sheet.entries.insert(code.into(), e),
+                None => sheet.entries.remove(code),
+            };
+            let before = result.clone();
+            let changed = rescore(&f, &sheet, &mut result, &[code.to_owned()]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let full = evaluate(&f, &sheet).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&result, &full, "after editing {}", code);
+            prop_assert_eq!(changed, before != full, "changed is reported for {}", code);
+        }
     }
 
     #[test]

@@ -9,9 +9,9 @@ use crate::state::{use_state, Side};
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let state = use_state();
-    move || {
+    move || state.result.with(|r| {
         let lang = state.lang.get();
-        let Some(Ok(result)) = state.result.get() else { return None };
+        let Some(Ok(result)) = r else { return None };
         let own = result.invalid.iter().map(|e| (Side::Own, e));
         let council = result.invalid_appraised.iter().map(|e| (Side::Council, e));
         // A ratio pair being typed is not wrong yet.
@@ -33,5 +33,5 @@ pub fn ErrorSummary() -> impl IntoView {
                 <ul>{items}</ul>
             </section>
         })
-    }
+    })
 }

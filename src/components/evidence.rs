@@ -25,7 +25,7 @@ pub fn EvidenceBox(code: String, hint: String) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let evidence = {
         let code = code.clone();
-        Memo::new(move |_| state.sheet.with(|s| s.entries.get(&code).map(|e| (e.evidence.clone(), e.status)).unwrap_or_default()))
+        Memo::new(move |_| state.entry_with(&code, |e| e.map(|e| (e.evidence.clone(), e.status)).unwrap_or_default()))
     };
     // The badge says what the status says; without a status, whether evidence is filled.
     let badge = move || {

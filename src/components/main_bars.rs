@@ -9,9 +9,9 @@ use crate::state::use_state;
 #[component]
 pub fn MainBars() -> impl IntoView {
     let state = use_state();
-    move || {
+    move || state.result.with(|r| {
         let lang = state.lang.get();
-        let Some(Ok(result)) = state.result.get() else { return None };
+        let Some(Ok(result)) = r else { return None };
         let framework = state.framework.get()?;
         let group = state.selection.with(|s| s.1.clone());
         let names = framework.mains(&group);
@@ -59,5 +59,5 @@ pub fn MainBars() -> impl IntoView {
                 <ul>{rows}</ul>
             </section>
         })
-    }
+    })
 }

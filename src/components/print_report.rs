@@ -36,6 +36,11 @@ fn place_and_date(lang: dti_engine::Lang) -> String {
 pub fn PrintReport() -> impl IntoView {
     let state = use_state();
     let body = move || {
+        // Built while printing only: a table of every indicator is too much to rebuild on
+        // every keystroke.
+        if !state.printing.get() {
+            return None;
+        }
         let lang = state.lang.get();
         let framework = state.framework.get()?;
         let Some(Ok(result)) = state.result.get() else { return None };

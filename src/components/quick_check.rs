@@ -19,7 +19,7 @@ pub fn QuickCheck() -> impl IntoView {
     let result = Memo::new(move |_| {
         let framework = state.framework.get()?;
         let published = state.published.get().and_then(Result::ok);
-        let agency = state.sheet.with(|s| s.agency.clone());
+        let agency = state.agency.get();
         Some((framework.clone(), quick_check(&framework, &group.get(), &text.get(), published.as_deref(), &agency)))
     });
     let error = Signal::derive(move || match result.get() {

@@ -129,7 +129,7 @@ pub fn SetPicker() -> impl IntoView {
             <div class="field">
                 <label for="agency">{move || tr(state.lang.get(), "Tên cơ quan, đơn vị, địa phương", "Name of the agency or locality")}</label>
                 <input type="text" id="agency" autocomplete="organization"
-                    prop:value=move || state.sheet.with(|s| s.agency.clone())
+                    prop:value=move || state.agency.get()
                     on:input=move |ev| state.set_agency(event_target_value(&ev)) />
             </div>
             <SetViewer />

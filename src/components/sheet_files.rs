@@ -91,11 +91,7 @@ pub fn SheetFiles() -> impl IntoView {
             None => {}
         }
     };
-    let on_print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let on_print = move |_| state.print();
     view! {
         <section class="sheet-files">
             <h3>{move || tr(state.lang.get(), "Lưu, in và mở phiếu", "Save, print and open the sheet")}</h3>

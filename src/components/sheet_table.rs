@@ -414,7 +414,7 @@ fn status_control(code: &str, lang: Lang) -> AnyView {
     let state = use_state();
     let current = {
         let code = code.to_owned();
-        Memo::new(move |_| state.sheet.with(|s| s.entries.get(&code).map(|e| (e.status, !e.evidence.is_empty())).unwrap_or((None, false))))
+        Memo::new(move |_| state.entry_with(&code, |e| e.map(|e| (e.status, !e.evidence.is_empty())).unwrap_or((None, false))))
     };
     let value = move || current.with(|(s, _)| STATUSES.iter().find(|(w, _)| Some(*w) == *s).map_or("", |(_, id)| *id));
     let options = STATUSES

@@ -139,7 +139,7 @@ fn free_space(state: AppState) -> impl IntoView {
             "To free space, remove what you do not need (loaded indicator sets: under “Load an indicator set from a file”; damaged copies: below; old drafts: under “Drafts”, after downloading them):")}</p>
         <ul class="free-space">
             {items.into_iter().map(|(len, name)| view! { <li>{format!("{name}: {}", size_text(len))}</li> }).collect_view()}
-            <li>{format!("{}: {}", tr(lang, "các phiếu đang soạn", "drafts"), size_text(state.workspace.with(|w| w.to_json().len())))}</li>
+            <li>{format!("{}: {}", tr(lang, "các phiếu đang soạn", "drafts"), size_text(state.workspace.with_untracked(|w| w.to_json().len())))}</li>
         </ul>
     }
 }

@@ -16,10 +16,11 @@ use crate::state::use_state;
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = use_state();
-    let body = move || {
+    // Read in place: the result holds every indicator, and is not copied per keystroke.
+    let body = move || state.result.with(|r| {
         let lang = state.lang.get();
         let framework = state.framework.get()?;
-        let result = match state.result.get()? {
+        let result = match r.as_ref()? {
             Ok(r) => r,
             Err(e) => return Some(view! { <p class="error-message">{e.message(lang)}</p> }.into_any()),
         };
@@ -36,7 +37,7 @@ pub fn Summary() -> impl IntoView {
         // "75,00 %" can be either side of the 75 % line: say which, and why.
         let boundary = boundary_note(&framework.levels, s.percent)
             .map(|b| b.message(&framework.level_name(&b.level_id, lang), lang));
-        let agency = state.sheet.with(|s| s.agency.clone());
+        let agency = state.agency.get();
         let group = state.selection.with(|s| s.1.clone());
         let group_label = framework.group_name(&group, lang);
         let position = match state.published.get() {
@@ -149,7 +150,7 @@ pub fn Summary() -> impl IntoView {
             }
             .into_any(),
         )
-    };
+    });
     view! {
         <section class="summary" id="summary" role="status" aria-live="polite" aria-atomic="false"
             aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>

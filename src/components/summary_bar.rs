@@ -14,10 +14,10 @@ pub fn SummaryBar() -> impl IntoView {
     let answered = Memo::new(move |_| {
         state.result.with(|r| matches!(r, Some(Ok(r)) if r.leaves.iter().any(|l| l.outcome != Outcome::Unanswered)))
     });
-    let body = move || {
+    let body = move || state.result.with(|r| {
         let lang = state.lang.get();
         let framework = state.framework.get()?;
-        let Some(Ok(result)) = state.result.get() else { return None };
+        let Some(Ok(result)) = r else { return None };
         let s = &result.standing;
         let level_id = s.level_id.clone();
         // An empty sheet's level (Khởi động) would contradict the quick check's: say it is empty.
@@ -36,6 +36,6 @@ pub fn SummaryBar() -> impl IntoView {
             {standing}
             <a href="#summary" tabindex="-1">{crate::i18n::tr(lang, "Chi tiết", "Details")}</a>
         })
-    };
+    });
     view! { <div class="summary-bar" aria-hidden="true">{body}</div> }
 }

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// Keystroke benchmark (prints numbers, never fails on them): how long from a keystroke in
+// an indicator's field until the summary shows the new total and level, on a generated set
+// of 1.000 indicators (scripts/gen-large-set.mjs, validated and indexed by `dti sets index`)
+// with 50 drafts in storage, in Chromium with the CPU 4x slower (CDP
+// Emulation.setCPUThrottlingRate). Measured in the page: from the input event's timeStamp
+// to the MutationObserver callback that sees the summary's total text change ("DOM"), and
+// to the next animation frame after it ("frame"). Goal: p95 within one frame (16 ms).
+//
+//   node scripts/bench-keystroke.mjs [--dist DIR] [--baseline DIR] [--rounds 3]
+//                                    [--indicators 1000] [--drafts 50] [--out FILE.json]
+//                                    [--md BENCHMARKS.md] [--profile FILE.cpuprofile]
+//
+// Cases, in one run: "small" (the same build, a generated set of 40 indicators, the size
+// of a real group, and one draft: the baseline served in the same run), "large" (1.000
+// indicators, 50 drafts), and with --baseline DIR (e.g. main's build) "large" again on that
+// build. DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else
+// dist/. Each build is copied to a temp dir whose
+// sets/ holds only the generated set; service workers are blocked (no precache noise).
+// Typing: 20 points fields spread over the set, "1" then Backspace in each (each keystroke
+// changes the total), 150 ms apart, a 600 ms pause after every field so the debounced save
+// runs between keystrokes as it would when a person pauses; --rounds times.
+// Also reported: the bytes each save writes to localStorage and the longest task.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFile, stat } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+import { GROUP, largeSet, pointsCodes, workspace } from './gen-large-set.mjs';
+import { machine, writeSection } from './bench-md.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const DIST = resolve(
+  opt('--dist', existsSync(join(ROOT, 'target/bench/app-dist/index.html')) ? join(ROOT, 'target/bench/app-dist') : join(ROOT, 'dist')),
+);
+const BASELINE = args.includes('--baseline') ? resolve(opt('--baseline')) : null;
+const ROUNDS = Math.max(1, Number.parseInt(opt('--rounds', '3'), 10) || 3);
+const N = Number.parseInt(opt('--indicators', '1000'), 10);
+const DRAFTS = Number.parseInt(opt('--drafts', '50'), 10);
+const OUT = args.includes('--out') ? resolve(opt('--out')) : null;
+const MD = args.includes('--md') ? resolve(opt('--md')) : null;
+// --profile FILE: a CPU profile (.cpuprofile, for Chromium's DevTools) of the app's typing.
+const PROFILE = args.includes('--profile') ? resolve(opt('--profile')) : null;
+const CPU_RATE = 4;
+const FIELDS = 20;
+const GAP_MS = 150;
+const PAUSE_MS = 600;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.xlsx': 'application/octet-stream',
+};
+
+function serve(root) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base + sep)) return void res.writeHead(403).end();
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(await readFile(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() })));
+}
+
+/** `dti` to validate and index the generated set (the debug build the tests use, else cargo). */
+function dti(...a) {
+  const bin = join(ROOT, 'target/debug/dti');
+  if (existsSync(bin)) return execFileSync(bin, a, { encoding: 'utf8' });
+  return execFileSync('cargo', ['run', '--quiet', '-p', 'dti-engine', '--bin', 'dti', '--', ...a], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** A copy of `dist` serving only the generated set; returns its dir and the set's digest. */
+function prepare(dist, set) {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: build first`);
+  const dir = mkdtempSync(join(tmpdir(), 'dti-bench-keys-'));
+  cpSync(dist, dir, { recursive: true, filter: (src) => !/\.(gz|br)$/.test(src) });
+  rmSync(join(dir, 'sets'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'sets'));
+  writeFileSync(join(dir, 'sets', `${set.id}.json`), JSON.stringify(set));
+  dti('sets', 'index', join(dir, 'sets')); // exits non-zero (throws) if the set is invalid
+  const index = JSON.parse(readFileSync(join(dir, 'sets', 'index.json'), 'utf8'));
+  const digest = index.sets.find((s) => s.id === set.id)?.digest;
+  if (!digest) throw new Error('generated set missing from the catalogue');
+  return { dir, digest };
+}
+
+// In the page, before the app: the save's writes and long tasks.
+const INIT = `(() => {
+  const b = (window.__bench = { writes: [], longest: 0 });
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    const t = performance.now();
+    set.call(this, k, v);
+    if (k === 'dti.workspace') b.writes.push({ bytes: String(v).length, ms: performance.now() - t });
+  };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longest = Math.max(b.longest, e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/** Arms the measurement of the next keystroke; resolves with [DOM ms, frame ms]. */
+const ARM = () => {
+  const summary = document.querySelector('#summary');
+  const total = () => summary.querySelector('[data-testid=total]')?.textContent ?? '';
+  const level = () => summary.querySelector('[data-testid=level]')?.textContent ?? '';
+  const before = total();
+  window.__key = new Promise((done) => {
+    let t0 = null;
+    const onInput = (e) => (t0 = e.timeStamp);
+    window.addEventListener('input', onInput, { capture: true, once: true });
+    const obs = new MutationObserver(() => {
+      if (total() === before || !level()) return;
+      const t1 = performance.now();
+      obs.disconnect();
+      requestAnimationFrame(() => done([t1 - t0, performance.now() - t0, total()]));
+    });
+    obs.observe(summary, { subtree: true, childList: true, characterData: true });
+    setTimeout(() => (obs.disconnect(), done(null)), 10_000);
+  });
+};
+
+async function run(browser, name, dist, set, drafts) {
+  const { dir, digest } = prepare(dist, set);
+  const server = await serve(dir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
+  try {
+    const codes = pointsCodes(set, FIELDS);
+    const stored = JSON.stringify(workspace(set, digest, { count: drafts, keep: codes }));
+    await context.addInitScript(INIT);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.evaluate(([ws]) => {
+      localStorage.clear();
+      localStorage.setItem('dti.workspace', ws);
+      sessionStorage.setItem('dti.open', '0');
+    }, [stored]);
+    const t0 = Date.now();
+    await page.reload();
+    await page.locator('#summary [data-testid=level]').waitFor({ timeout: 120_000 });
+    await page.locator(`#f-${codes[0].replaceAll('.', '\\.')}-value`).waitFor({ timeout: 120_000 });
+    const loadMs = Date.now() - t0;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    await page.waitForTimeout(1000);
+    if (PROFILE && name === 'large') {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const dom = [], frame = [];
+    let missed = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const code of codes) {
+        const field = page.locator(`#f-${code.replaceAll('.', '\\.')}-value`);
+        await field.focus();
+        for (const key of ['1', 'Backspace']) {
+          await page.evaluate(ARM);
+          await page.keyboard.press(key);
+          const m = await page.evaluate(() => window.__key);
+          if (m) {
+            dom.push(m[0]);
+            frame.push(m[1]);
+          } else missed++;
+          await page.waitForTimeout(GAP_MS);
+        }
+        await page.waitForTimeout(PAUSE_MS);
+      }
+    }
+    if (PROFILE && name === 'large') writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const b = await page.evaluate(() => window.__bench);
+    if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
+    return { name, dist, set: set.id, drafts, dom, frame, missed, loadMs, writes: b.writes, longest: b.longest };
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pct = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+function report(r) {
+  const bytes = r.writes.map((w) => w.bytes);
+  console.log(`  ${r.name}: ${r.set}, ${r.drafts} draft(s), ${r.dist}`);
+  console.log(`    ${r.dom.length} keystrokes (${r.missed} without a change seen), app ready in ${(r.loadMs / 1000).toFixed(1)} s (unthrottled)`);
+  console.log(`    input → total/level in the DOM   p50 ${f1(pct(r.dom, 50))} ms   p95 ${f1(pct(r.dom, 95))} ms   max ${f1(Math.max(...r.dom))} ms`);
+  console.log(`    input → next frame               p50 ${f1(pct(r.frame, 50))} ms   p95 ${f1(pct(r.frame, 95))} ms   max ${f1(Math.max(...r.frame))} ms`);
+  console.log(`    saves: ${r.writes.length}, ${bytes.length ? Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length).toLocaleString('en-US') : 0} chars each on average; longest task ${f1(r.longest)} ms`);
+}
+
+const ratio = (a, b, p, k = 'dom') => (pct(a[k], p) / pct(b[k], p)).toFixed(2) + 'x';
+
+function markdown(results, chromium) {
+  const row = (r) =>
+    `| ${r.name} | ${r.set}, ${r.drafts} draft(s) | ${f1(pct(r.dom, 50))} | ${f1(pct(r.dom, 95))} | ${f1(pct(r.frame, 50))} | ${f1(pct(r.frame, 95))} | ${r.dom.length} | ${r.writes.length} × ${r.writes.length ? Math.round(r.writes.reduce((a, w) => a + w.bytes, 0) / r.writes.length).toLocaleString('en-US') : 0} | ${f1(r.longest)} |`;
+  const by = Object.fromEntries(results.map((r) => [r.name, r]));
+  const lines = [
+    `Machine: ${machine()}; Chromium ${chromium}, CPU ${CPU_RATE}x slower (CDP Emulation.setCPUThrottlingRate).`,
+    `Command: \`node scripts/bench-keystroke.mjs ${args.filter((a, i) => a !== '--md' && args[i - 1] !== '--md').join(' ')}\` (in \`make bench\`).`,
+    '',
+    'Keystroke (one "1" or Backspace in a points field, each changing the total) to the summary\'s',
+    'total and level updated in the DOM (MutationObserver) and to the next animation frame; ms.',
+    '',
+    '| case | set | DOM p50 | DOM p95 | frame p50 | frame p95 | keys | saves × chars | longest task |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.map(row),
+    '',
+  ];
+  if (by.large && by.small) lines.push(`large / small (same build, same run): p50 ${ratio(by.large, by.small, 50)}, p95 ${ratio(by.large, by.small, 95)}.`);
+  if (by.large && by.baseline) lines.push(`large / baseline build: p50 ${ratio(by.large, by.baseline, 50)}, p95 ${ratio(by.large, by.baseline, 95)} (DOM); p95 ${ratio(by.large, by.baseline, 95, 'frame')} (frame).`);
+  if (by.large) lines.push(`Goal p95 ≤ 16 ms (one frame): ${pct(by.large.dom, 95) <= 16 ? 'met' : 'not met'} (DOM p95 ${f1(pct(by.large.dom, 95))} ms).`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const set = largeSet(N);
+  const small = largeSet(40);
+  console.log(`== bench-keystroke: ${N} indicators (${set.id}, group ${GROUP}), ${DRAFTS} drafts in storage, CPU ${CPU_RATE}x slower`);
+  console.log(`   up to ${FIELDS} points fields x ("1", Backspace) x ${ROUNDS} rounds; ${GAP_MS} ms between keys, ${PAUSE_MS} ms pause per field`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const results = [];
+  const chromiumVersion = browser.version();
+  try {
+    console.log(`   Chromium ${chromiumVersion}`);
+    results.push(await run(browser, 'small', DIST, small, 1));
+    if (BASELINE) results.push(await run(browser, 'baseline', BASELINE, set, DRAFTS));
+    results.push(await run(browser, 'large', DIST, set, DRAFTS));
+  } finally {
+    await browser.close();
+  }
+  for (const r of results) report(r);
+  const md = markdown(results, chromiumVersion);
+  console.log();
+  console.log(md);
+  if (MD) writeSection(MD, 'Keystroke', md);
+  if (OUT) {
+    const summary = results.map((r) => ({
+      name: r.name, dist: r.dist, set: r.set, drafts: r.drafts, keystrokes: r.dom.length, missed: r.missed,
+      dom: { p50: pct(r.dom, 50), p95: pct(r.dom, 95), max: Math.max(...r.dom) },
+      frame: { p50: pct(r.frame, 50), p95: pct(r.frame, 95), max: Math.max(...r.frame) },
+      saves: r.writes.length, save_chars: r.writes.length ? Math.round(r.writes.reduce((a, w) => a + w.bytes, 0) / r.writes.length) : 0,
+      longest_task: r.longest,
+    }));
+    writeFileSync(OUT, JSON.stringify({ indicators: N, drafts: DRAFTS, cpu: CPU_RATE, chromium: chromiumVersion, results: summary }, null, 1));
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench-keystroke: ${e.stack ?? e}`);
+  process.exit(1);
+});
