@@ -11,6 +11,8 @@ pub mod annex;
 pub mod builtin;
 pub mod catalogue;
 pub mod check;
+#[cfg(feature = "council")]
+pub mod council;
 pub mod date;
 pub mod error;
 pub mod export;

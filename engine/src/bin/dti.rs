@@ -50,6 +50,24 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Rank many agencies' sheets (JSON) and totals files (CSV `group,name,total`) into the
+    /// appendix tables; every file or agency not ranked is listed (exit 1 when any).
+    Council {
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Built-in set id; default: the set most sheets name, else the newest set with
+        /// every group of the totals files.
+        #[arg(long)]
+        framework: Option<String>,
+        /// Indicator-set JSON file (overrides --framework).
+        #[arg(long)]
+        framework_file: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Also write the tables as an .xlsx workbook (one sheet per group).
+        #[arg(long)]
+        xlsx: Option<String>,
+    },
     /// Indicator sets as the annex table: import from Excel/CSV, export, check.
     Framework {
         #[command(subcommand)]
@@ -332,6 +350,52 @@ fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang, out: 
         }
     };
     Ok(0)
+}
+
+fn cmd_council(files: &[String], set: &SetArgs, explicit: bool, format: Format, xlsx: Option<&str>, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
+    use dti_engine::council::{self, Council, ParsedFile, SetGroups};
+    let parsed: Vec<ParsedFile> = files
+        .iter()
+        .map(|f| match std::fs::metadata(f) {
+            Ok(m) if m.is_file() && m.len() > MAX_INPUT_BYTES as u64 => ParsedFile::too_large(f, m.len()),
+            _ => match read_input(f) {
+                Ok(bytes) => council::parse_file(f, &bytes),
+                Err(e) => ParsedFile::unreadable(f, e),
+            },
+        })
+        .collect();
+    let framework = if explicit {
+        load_set(set)?
+    } else {
+        let sets: Vec<Framework> = builtin::ids().into_iter().map(builtin::framework).collect::<Result<_, _>>()?;
+        let groups: Vec<SetGroups> = sets.iter().map(SetGroups::of).collect();
+        let id = council::suggest_set(&parsed, &groups).map_or_else(|| set.framework.clone(), |s| s.id.clone());
+        builtin::framework(&id)?
+    };
+    let mut c = Council::new(framework);
+    for p in parsed {
+        c.add(p);
+    }
+    let tables = c.tables()?;
+    let problems = c.problems();
+    if let Some(path) = xlsx {
+        let bytes = council::write_xlsx(c.framework(), &tables, lang)?;
+        std::fs::write(path, bytes).map_err(|e| {
+            let (vi, en) = os_reason(&e);
+            Error::input(path, 0, format!("không ghi được tệp ({vi})"), format!("cannot write the file ({en})"))
+        })?;
+    }
+    let _ = match format {
+        Format::Text => out.write_all(council::text_report(c.framework(), &tables, &problems, lang).as_bytes()),
+        Format::Csv => {
+            for p in &problems {
+                eprintln!("{}", p.message(lang));
+            }
+            out.write_all(council::write_csv(c.framework(), &tables)?.as_bytes())
+        }
+        Format::Json => write_json(out, &council::json_report(&c, &tables, &problems)),
+    };
+    Ok(u8::from(!problems.is_empty()))
 }
 
 fn pretty(v: &Value) -> String {
@@ -667,6 +731,11 @@ fn run(cli: &Cli, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
         }
         Command::Rank { file, set, format } => cmd_rank(&load_set(set)?, file, *format, lang, out),
         Command::Check { file, set, format } => cmd_check(&load_set(set)?, file, *format, lang, out),
+        Command::Council { files, framework, framework_file, format, xlsx } => {
+            let explicit = framework.is_some() || framework_file.is_some();
+            let set = SetArgs { framework: framework.clone().unwrap_or_else(|| "laocai-2022".into()), framework_file: framework_file.clone() };
+            cmd_council(files, &set, explicit, *format, xlsx.as_deref(), lang, out)
+        }
         Command::Score { file, framework_file, format } => {
             let (text, status) = cmd_score(file, framework_file.as_deref(), *format, lang)?;
             let _ = out.write_all(text.as_bytes());
