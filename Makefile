@@ -14,12 +14,14 @@ test-engine:
 	cargo test -p dti-engine
 
 # Benchmarks (numbers only, no pass/fail): download size against a minimal Leptos app
-# built in the same run, then start-up time on emulated 3G + slow CPU against a static page.
+# built in the same run, then start-up time on emulated 3G + slow CPU against a static page,
+# then the council page importing 10.000 generated sheets against 1.000 in the same run.
 .PHONY: bench
 bench:
 	bash scripts/install.sh
 	bash scripts/bench-size.sh
 	node scripts/bench-startup.mjs
+	node scripts/bench-council.mjs
 
 # Fuzzing (issue 12): seeded, structure-aware generators (mutations of data/ and the engine's
 # fixtures) for the number parser, set JSON, sheet JSON, totals CSV and appendix CSV, run in
