@@ -32,9 +32,11 @@ after(async () => {
   await server?.close();
 });
 
-async function openCouncil() {
+async function openCouncil({ initScript, permissions } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
   contexts.add(context);
+  if (initScript) await context.addInitScript(initScript);
+  if (permissions) await context.grantPermissions(permissions, { origin: new URL(server.url).origin });
   const c = await Council.open(context, server.url);
   c.done = async () => {
     const errors = c.pageErrors.map((e) => `${e.name}: ${e.message}`);
@@ -238,4 +240,30 @@ test('the calculator links to the council page ("Hội đồng"); its bundle is 
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent().then((t) => t.includes('Hội đồng')), true);
   contexts.delete(context);
   await context.close();
+});
+
+test('"Sao chép bảng" puts the tables on the clipboard as HTML (Word) and as text', async () => {
+  const c = await openCouncil({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await c.importFiles(SEED_SHEETS.slice(40));
+  await poll(() => c.table('huyen').then((t) => t?.rows.length ?? 0), (n) => n === 9);
+  await c.page.getByRole('button', { name: 'Sao chép bảng (dán vào Word)' }).click();
+  await poll(() => c.page.getByTestId('output-status').textContent(), (t) => /Đã sao chép/.test(t ?? ''));
+  const clip = await c.page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() };
+  });
+  assert.match(clip.html.normalize('NFC'), /<table[\s\S]*Thành phố Lào Cai[\s\S]*651,93[\s\S]*Điểm trung bình[\s\S]*546,35/);
+  assert.match(clip.text.normalize('NFC'), /Huyện Văn Bàn\s+449,13\s+Hình thành/);
+  await c.done();
+});
+
+test('storage refused: the page says so and still ranks what is imported', async () => {
+  const c = await openCouncil({
+    initScript: () => Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } }),
+  });
+  await c.page.getByTestId('storage-refused').waitFor();
+  assert.match((await c.page.getByTestId('storage-refused').textContent()).normalize('NFC'), /không cho lưu/);
+  await c.importFiles(SEED_SHEETS.slice(40));
+  await poll(() => c.table('huyen').then((t) => t?.rows.length ?? 0), (n) => n === 9);
+  await c.done();
 });
