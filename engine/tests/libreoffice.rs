@@ -44,6 +44,12 @@ fn workdir(name: &str) -> PathBuf {
 
 /// One soffice run converting every file in `dir/in` into `dir/<out>`.
 fn soffice(dir: &Path, out: &str, args: &[&str], inputs: &[PathBuf]) {
+    soffice_in(dir, out, args, inputs, "vi_VN.UTF-8");
+}
+
+/// The same under another locale (`C.UTF-8` where output file names carry Vietnamese:
+/// without an installed vi_VN locale, Calc falls back to ASCII and writes "Nh?m").
+fn soffice_in(dir: &Path, out: &str, args: &[&str], inputs: &[PathBuf], lang: &str) {
     let soffice = std::env::var("SOFFICE_PATH").unwrap_or_else(|_| "soffice".into());
     let status = Command::new(&soffice)
         .args(["--headless", "--norestore", "--nolockcheck"])
@@ -53,7 +59,7 @@ fn soffice(dir: &Path, out: &str, args: &[&str], inputs: &[PathBuf]) {
         .arg(dir.join(out))
         .args(inputs)
         .env("HOME", dir)
-        .env("LANG", "vi_VN.UTF-8")
+        .env("LANG", lang)
         .output()
         .unwrap_or_else(|e| panic!("{soffice} did not start ({e}); install LibreOffice (scripts/install.sh)"));
     assert!(status.status.success(), "soffice failed: {}\n{}", String::from_utf8_lossy(&status.stdout), String::from_utf8_lossy(&status.stderr));
@@ -115,6 +121,50 @@ fn a_csv_saved_by_libreoffice_in_the_vietnamese_locale_imports_to_the_same_set()
             let back = annex::from_csv(&path.display().to_string(), &bytes).unwrap_or_else(|e| panic!("{} ({out}): {}\n{text}", f.id, errors(&e)));
             assert_eq!(back, normalized(f.clone()), "{} after LibreOffice ({out})", f.id);
         }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The council's workbook (issue 14) opened by Calc: every group's sheet saved as CSV with
+/// text cells quoted, so a total that Calc holds as a number comes out bare ("625.30").
+#[cfg(feature = "council")]
+#[test]
+#[ignore = "needs LibreOffice; scripts/test.sh runs it"]
+fn the_council_workbook_opened_by_libreoffice_has_the_totals_as_numbers() {
+    use dti_engine::council::{self, Council};
+    let dir = workdir("council");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/council");
+    let mut c = Council::new(builtin::framework("laocai-2022").unwrap_or_else(|e| panic!("{e}")));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&fixtures).unwrap_or_else(|e| panic!("{e}")).flatten().map(|e| e.path()).collect();
+    files.sort();
+    for f in &files {
+        c.add_file(&f.display().to_string(), &std::fs::read(f).unwrap_or_else(|e| panic!("{e}")));
+    }
+    let tables = c.tables().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(tables.iter().map(|t| t.rows.len()).sum::<usize>(), 49);
+    let path = dir.join("in").join("hoi-dong.xlsx");
+    std::fs::write(&path, council::write_xlsx(c.framework(), &tables, dti_engine::Lang::Vi).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // ',' '"' UTF-8; token 7 quotes every text cell; token 12 = -1 writes every sheet.
+    soffice_in(&dir, "out", &["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,,,-1"], &[path], "C.UTF-8");
+    let mut outputs: Vec<PathBuf> = std::fs::read_dir(dir.join("out")).unwrap_or_else(|e| panic!("{e}")).flatten().map(|e| e.path()).collect();
+    outputs.sort();
+    assert_eq!(outputs.len(), 3, "{outputs:?}");
+    for t in &tables {
+        let name = c.framework().group_name(&t.group_id, dti_engine::Lang::Vi);
+        let out = outputs
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| name.starts_with(n.to_string_lossy().trim_start_matches("hoi-dong-").trim_end_matches(".csv").trim_end())))
+            .unwrap_or_else(|| panic!("no CSV for {name} in {outputs:?}"));
+        let text = std::fs::read_to_string(out).unwrap_or_else(|e| panic!("{e}"));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "\"Xếp hạng\",\"Tên cơ quan\",\"Tổng điểm\",\"Mức xếp hạng\"");
+        for (i, r) in t.rows.iter().enumerate() {
+            let level = c.framework().level_name(&r.level_id, dti_engine::Lang::Vi);
+            let want = format!("{},\"{}\",{},\"{level}\"", r.rank, r.name, dti_engine::number::format_machine(r.total));
+            assert_eq!(lines[2 + i], want, "{name}");
+        }
+        assert_eq!(lines[2 + t.rows.len()], format!(",\"Điểm trung bình\",{},", dti_engine::number::format_machine(t.average)));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
