@@ -78,13 +78,18 @@ fn answers_for(fw: &Framework, group: &str, total: Decimal, rng: &mut Lcg) -> Op
     let leaves = scoring_leaves(fw, group);
     let (points, mut others): (Vec<&Indicator>, Vec<&Indicator>) = leaves.iter().partition(|i| matches!(i.method, Some(Method::Points)));
     let capacity: Decimal = points.iter().map(|i| i.max_points).sum();
-    // Leave part of the total to the points indicators, so they carry figures too.
+    let others_max: Decimal = others.iter().map(|i| i.max_points).sum();
+    // Leave part of the total to the points indicators, so they carry figures too (and all
+    // that the other indicators cannot hold).
     let share = Decimal::from(30 + rng.below(60)) / Decimal::ONE_HUNDRED;
-    let reserve = (capacity * share).round_dp(0).min(total).max(Decimal::ZERO);
+    let reserve = (capacity * share).round_dp(0).max(total - others_max).min(capacity).min(total).max(Decimal::ZERO);
     for i in (1..others.len()).rev() {
         let j = rng.below(i as u64 + 1) as usize;
         others.swap(i, j);
     }
+    // Ratios (steps of a hundredth of their maximum) last: they take up what the coarser
+    // answers leave.
+    others.sort_by_key(|i| matches!(i.method, Some(Method::Ratio { .. })));
     let mut out = BTreeMap::new();
     let mut left = total - reserve;
     for ind in others {

@@ -353,28 +353,29 @@ fn cmd_rank(framework: &Framework, file: &str, format: Format, lang: Lang, out: 
 }
 
 fn cmd_council(files: &[String], set: &SetArgs, explicit: bool, format: Format, xlsx: Option<&str>, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
-    use dti_engine::council::{self, Council, ParsedFile, SetGroups};
-    let parsed: Vec<ParsedFile> = files
-        .iter()
-        .map(|f| match std::fs::metadata(f) {
+    use dti_engine::council::{self, Council, ParsedFile, SetGroups, SetHints};
+    // Files are added as they are read (kept compact); without a set named, the one the
+    // files suggest is chosen at the end, re-ranking only if it is not the default.
+    let mut c = Council::new(load_set(set)?);
+    let mut hints = SetHints::default();
+    for f in files {
+        let parsed = match std::fs::metadata(f) {
             Ok(m) if m.is_file() && m.len() > MAX_INPUT_BYTES as u64 => ParsedFile::too_large(f, m.len()),
             _ => match read_input(f) {
                 Ok(bytes) => council::parse_file(f, &bytes),
                 Err(e) => ParsedFile::unreadable(f, e),
             },
-        })
-        .collect();
-    let framework = if explicit {
-        load_set(set)?
-    } else {
+        };
+        hints.add(&parsed);
+        c.add(parsed);
+    }
+    if !explicit {
         let sets: Vec<Framework> = builtin::ids().into_iter().map(builtin::framework).collect::<Result<_, _>>()?;
         let groups: Vec<SetGroups> = sets.iter().map(SetGroups::of).collect();
-        let id = council::suggest_set(&parsed, &groups).map_or_else(|| set.framework.clone(), |s| s.id.clone());
-        builtin::framework(&id)?
-    };
-    let mut c = Council::new(framework);
-    for p in parsed {
-        c.add(p);
+        if let Some(s) = hints.suggest(&groups).filter(|s| s.id != c.framework().id) {
+            let id = s.id.clone();
+            c.set_framework(sets.into_iter().find(|f| f.id == id).ok_or_else(|| Error::UnknownFramework { id, known: vec![] })?);
+        }
     }
     let tables = c.tables()?;
     let problems = c.problems();

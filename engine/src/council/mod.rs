@@ -34,7 +34,7 @@ use crate::text::name_key;
 pub use import::{parse_file, Content, FileKind, ParsedFile, TotalsRow};
 pub use output::{escape_html, html_tables, json_report, text_report, text_tables, write_csv};
 pub use problem::{Problem, ProblemKind, Unrecognised};
-pub use set::{default_set, suggest_set, SetGroups};
+pub use set::{default_set, suggest_set, SetGroups, SetHints};
 #[cfg(feature = "xlsx-write")]
 pub use workbook::write_xlsx;
 
@@ -139,10 +139,21 @@ pub struct FileSummary {
     pub problems: usize,
 }
 
+/// A file as the council keeps it: a sheet as compact JSON (a parsed sheet takes about
+/// seven times the memory, ~17 KB; 10.000 sheets are kept in ~30 MB instead of ~200 MB),
+/// read again only to re-rank under another set or to show it.
+#[derive(Debug, Clone)]
+enum Stored {
+    Sheet(Box<str>),
+    Totals { rows: Vec<TotalsRow>, problems: Vec<Problem> },
+    Refused(Problem),
+}
+
 #[derive(Debug, Clone)]
 struct FileRecord {
     id: FileId,
-    parsed: ParsedFile,
+    name: String,
+    stored: Stored,
     /// Problems found when the file was evaluated against the set.
     problems: Vec<Problem>,
     entries: usize,
@@ -250,8 +261,14 @@ impl Council {
     pub fn add(&mut self, parsed: ParsedFile) -> FileId {
         let id = self.next_file;
         self.next_file += 1;
-        let mut record = FileRecord { id, parsed, problems: Vec::new(), entries: 0 };
-        self.evaluate_file(&mut record);
+        let ParsedFile { name, content } = parsed;
+        let (stored, sheet) = match content {
+            Content::Sheet(sheet) => (Stored::Sheet(serde_json::to_string(&sheet).unwrap_or_default().into_boxed_str()), Some(sheet)),
+            Content::Totals { rows, problems } => (Stored::Totals { rows, problems }, None),
+            Content::Refused(p) => (Stored::Refused(p), None),
+        };
+        let mut record = FileRecord { id, name, stored, problems: Vec::new(), entries: 0 };
+        self.evaluate_file(&mut record, sheet.as_ref());
         self.files.push(record);
         id
     }
@@ -271,8 +288,12 @@ impl Council {
             .iter()
             .map(|f| FileSummary {
                 id: f.id,
-                name: f.parsed.name.clone(),
-                kind: f.parsed.kind(),
+                name: f.name.clone(),
+                kind: match f.stored {
+                    Stored::Sheet(_) => Some(FileKind::Sheet),
+                    Stored::Totals { .. } => Some(FileKind::Totals),
+                    Stored::Refused(_) => None,
+                },
                 entries: f.entries,
                 problems: f.problems.len(),
             })
@@ -290,12 +311,13 @@ impl Council {
         self.entries.iter().find(|e| e.id == id)
     }
 
-    /// The sheet behind an entry (for a read-only view); `None` for a totals row.
+    /// The sheet behind an entry (for a read-only view), read again from what was kept;
+    /// `None` for a totals row.
     #[must_use]
-    pub fn sheet(&self, id: EntryId) -> Option<&ScoreSheet> {
+    pub fn sheet(&self, id: EntryId) -> Option<ScoreSheet> {
         let entry = self.entry(id)?;
-        match &self.files.iter().find(|f| f.id == entry.file_id)?.parsed.content {
-            Content::Sheet(sheet) => Some(sheet),
+        match &self.files.iter().find(|f| f.id == entry.file_id)?.stored {
+            Stored::Sheet(json) => ScoreSheet::from_json(&entry.source.file, json).ok(),
             _ => None,
         }
     }
@@ -389,7 +411,7 @@ impl Council {
         self.entries.clear();
         let mut files = std::mem::take(&mut self.files);
         for f in &mut files {
-            self.evaluate_file(f);
+            self.evaluate_file(f, None);
         }
         self.files = files;
     }
@@ -400,23 +422,37 @@ impl Council {
         self.entries.push(entry);
     }
 
-    /// Turns a parsed file into entries and problems under the current set.
-    fn evaluate_file(&mut self, record: &mut FileRecord) {
+    /// Turns a kept file into entries and problems under the current set (`sheet`: the
+    /// sheet already parsed, else it is read from what was kept).
+    fn evaluate_file(&mut self, record: &mut FileRecord, sheet: Option<&ScoreSheet>) {
         record.problems.clear();
         record.entries = 0;
-        let file = record.parsed.name.clone();
+        let file = record.name.clone();
         let fw = &self.framework;
         let mut new_entries = Vec::new();
-        match &record.parsed.content {
-            Content::Refused(problem) => record.problems.push(problem.clone()),
-            Content::Sheet(sheet) => match import::sheet_entry(fw, self.digest.as_deref(), &file, sheet) {
-                Ok((entry, warning)) => {
-                    new_entries.push(entry);
-                    record.problems.extend(warning);
+        match &record.stored {
+            Stored::Refused(problem) => record.problems.push(problem.clone()),
+            Stored::Sheet(json) => {
+                let reread;
+                let sheet = match sheet {
+                    Some(s) => Ok(s),
+                    None => {
+                        reread = ScoreSheet::from_json(&file, json);
+                        reread.as_ref().map_err(Clone::clone)
+                    }
+                };
+                match sheet.map_err(|e| Problem { source: Source { file: file.clone(), line: 0 }, kind: ProblemKind::Unreadable(e) }) {
+                    Ok(sheet) => match import::sheet_entry(fw, self.digest.as_deref(), &file, sheet) {
+                        Ok((entry, warning)) => {
+                            new_entries.push(entry);
+                            record.problems.extend(warning);
+                        }
+                        Err(problem) => record.problems.push(problem),
+                    },
+                    Err(problem) => record.problems.push(problem),
                 }
-                Err(problem) => record.problems.push(problem),
-            },
-            Content::Totals { rows, problems } => {
+            }
+            Stored::Totals { rows, problems } => {
                 record.problems.extend(problems.iter().cloned());
                 for row in rows {
                     match import::totals_entry(fw, &file, row) {

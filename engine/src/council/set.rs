@@ -28,35 +28,55 @@ pub fn default_set<'a, S: AsRef<str>>(groups: &[S], sets: &'a [SetGroups]) -> Op
         .max_by(|a, b| a.year.cmp(&b.year).then_with(|| b.id.cmp(&a.id)))
 }
 
-/// The set to open for these files: the set most of the sheets name (when it is one of
-/// `sets`; equal counts: the newer), else the newest set with every group of the totals
-/// files ([`default_set`]), else `None` (the page keeps its current choice).
-#[must_use]
-pub fn suggest_set<'a>(files: &[ParsedFile], sets: &'a [SetGroups]) -> Option<&'a SetGroups> {
-    let mut counts: Vec<(&SetGroups, usize)> = sets.iter().map(|s| (s, 0)).collect();
-    for id in files.iter().filter_map(ParsedFile::sheet_set) {
-        if let Some(c) = counts.iter_mut().find(|(s, _)| s.id == id) {
-            c.1 += 1;
+/// What the files say about their set, gathered file by file (so that files need not be
+/// kept parsed): the sets the sheets name, with counts, and the totals files' groups.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetHints {
+    sheets: Vec<(String, usize)>,
+    groups: Vec<String>,
+}
+
+impl SetHints {
+    pub fn add(&mut self, file: &ParsedFile) {
+        if let Some(id) = file.sheet_set() {
+            match self.sheets.iter_mut().find(|(s, _)| s == id) {
+                Some(c) => c.1 += 1,
+                None => self.sheets.push((id.to_owned(), 1)),
+            }
         }
-    }
-    let by_sheets = counts
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.year.cmp(&b.0.year)).then_with(|| b.0.id.cmp(&a.0.id)))
-        .map(|(s, _)| *s);
-    if by_sheets.is_some() {
-        return by_sheets;
-    }
-    let mut groups: Vec<&str> = Vec::new();
-    for f in files {
-        for g in f.totals_groups() {
-            if !groups.contains(&g) {
-                groups.push(g);
+        for g in file.totals_groups() {
+            if !self.groups.iter().any(|h| h == g) {
+                self.groups.push(g.to_owned());
             }
         }
     }
-    if groups.is_empty() {
-        return None;
+
+    /// The set most of the sheets name (when it is one of `sets`; equal counts: the
+    /// newer), else the newest set with every group of the totals files ([`default_set`]),
+    /// else `None` (the page keeps its current choice).
+    #[must_use]
+    pub fn suggest<'a>(&self, sets: &'a [SetGroups]) -> Option<&'a SetGroups> {
+        let count = |s: &SetGroups| self.sheets.iter().find(|(id, _)| *id == s.id).map_or(0, |c| c.1);
+        let by_sheets = sets
+            .iter()
+            .filter(|s| count(s) > 0)
+            .max_by(|a, b| count(a).cmp(&count(b)).then_with(|| a.year.cmp(&b.year)).then_with(|| b.id.cmp(&a.id)));
+        if by_sheets.is_some() {
+            return by_sheets;
+        }
+        if self.groups.is_empty() {
+            return None;
+        }
+        default_set(&self.groups, sets)
     }
-    default_set(&groups, sets)
+}
+
+/// [`SetHints::suggest`] for files already parsed.
+#[must_use]
+pub fn suggest_set<'a>(files: &[ParsedFile], sets: &'a [SetGroups]) -> Option<&'a SetGroups> {
+    let mut hints = SetHints::default();
+    for f in files {
+        hints.add(f);
+    }
+    hints.suggest(sets)
 }
