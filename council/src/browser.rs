@@ -52,23 +52,30 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
     run().is_some()
 }
 
-/// Copies a table for Word: `text/html` with a plain-text copy beside it. `Err` when the
-/// browser has no such clipboard or refused it (the caller then selects the table).
-pub async fn copy_html(html: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or_else(String::new)?;
-    let clipboard = window.navigator().clipboard();
-    let item = js_sys::Object::new();
-    let blob = |s: &str, mime: &str| -> Result<web_sys::Blob, String> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(s));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_message(&e))
-    };
-    js_sys::Reflect::set(&item, &"text/html".into(), &JsValue::from(blob(html, "text/html")?)).map_err(|e| js_message(&e))?;
-    js_sys::Reflect::set(&item, &"text/plain".into(), &JsValue::from(blob(text, "text/plain")?)).map_err(|e| js_message(&e))?;
-    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&item).map_err(|e| js_message(&e))?;
-    let items = js_sys::Array::of1(&item);
-    wasm_bindgen_futures::JsFuture::from(clipboard.write(&items)).await.map(|_| ()).map_err(|e| js_message(&e))
+/// Copies a table for Word: `text/html` with a plain-text copy beside it, through a
+/// `copy` event (the async Clipboard API parses the HTML in the page, where the strict CSP
+/// refuses the inline styles Word needs). `false` when the browser refused (the caller
+/// then selects the table).
+pub fn copy_html(html: &str, text: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let (html, text) = (html.to_owned(), text.to_owned());
+    let filled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = filled.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(move |ev: web_sys::ClipboardEvent| {
+        if let Some(data) = ev.clipboard_data() {
+            let ok = data.set_data("text/html", &html).is_ok() && data.set_data("text/plain", &text).is_ok();
+            flag.set(ok);
+            ev.prevent_default();
+        }
+    });
+    let target: &web_sys::EventTarget = doc.as_ref();
+    if target.add_event_listener_with_callback("copy", listener.as_ref().unchecked_ref()).is_err() {
+        return false;
+    }
+    let html_doc: Option<&web_sys::HtmlDocument> = doc.dyn_ref();
+    let ran = html_doc.is_some_and(|d| d.exec_command("copy").unwrap_or(false));
+    let _ = target.remove_event_listener_with_callback("copy", listener.as_ref().unchecked_ref());
+    ran && filled.get()
 }
 
 /// Selects the contents of the element with `id`, so Ctrl+C copies it as a table.

@@ -57,20 +57,14 @@ pub fn Outputs() -> impl IntoView {
             _ => None,
         });
         let Some((html, text)) = texts else { return };
-        leptos::task::spawn_local(async move {
-            match browser::copy_html(&html, &text).await {
-                Ok(()) => status.set(tr(l, "Đã sao chép các bảng: dán vào Word (Ctrl+V) sẽ thành bảng.", "Tables copied: paste into Word (Ctrl+V) to get tables.").to_owned()),
-                Err(_) => {
-                    let selected = browser::select_element("ranked-tables");
-                    status.set(if selected {
-                        tr(l, "Trình duyệt không cho ghi vào bộ nhớ tạm; các bảng đã được bôi đen, hãy nhấn Ctrl+C rồi dán vào Word.",
-                            "The browser refused the clipboard; the tables are selected: press Ctrl+C, then paste into Word.").to_owned()
-                    } else {
-                        tr(l, "Không sao chép được; hãy bôi đen các bảng rồi nhấn Ctrl+C.", "Could not copy; select the tables and press Ctrl+C.").to_owned()
-                    });
-                }
-            }
-        });
+        if browser::copy_html(&html, &text) {
+            status.set(tr(l, "Đã sao chép các bảng: dán vào Word (Ctrl+V) sẽ thành bảng.", "Tables copied: paste into Word (Ctrl+V) to get tables.").to_owned());
+        } else if browser::select_element("ranked-tables") {
+            status.set(tr(l, "Trình duyệt không cho ghi vào bộ nhớ tạm; các bảng đã được bôi đen, hãy nhấn Ctrl+C rồi dán vào Word.",
+                "The browser refused the clipboard; the tables are selected: press Ctrl+C, then paste into Word.").to_owned());
+        } else {
+            status.set(tr(l, "Không sao chép được; hãy bôi đen các bảng rồi nhấn Ctrl+C.", "Could not copy; select the tables and press Ctrl+C.").to_owned());
+        }
     };
     view! {
         <section class="council-section outputs" aria-labelledby="outputs-title">

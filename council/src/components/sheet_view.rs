@@ -26,7 +26,7 @@ pub fn SheetView() -> impl IntoView {
             let c = c.as_ref()?;
             let entry = c.entry(id)?;
             let sheet = c.sheet(id)?;
-            let text = dti_engine::report::sheet_text(c.framework(), sheet, l).unwrap_or_else(|e| e.message(l));
+            let text = dti_engine::report::sheet_text(c.framework(), &sheet, l).unwrap_or_else(|e| e.message(l));
             let title = format!("{} — {}", tr(l, "Phiếu (chỉ xem)", "Sheet (read-only)"), entry.name);
             Some(view! {
                 <section class="council-section sheet-view" aria-labelledby="sheet-view-title" data-testid="sheet-view">

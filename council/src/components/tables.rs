@@ -114,7 +114,7 @@ pub fn RankedTables() -> impl IntoView {
                 {header_button(SortBy::Name, "Tên cơ quan", "Agency")}
                 {header_button(SortBy::Total, "Tổng điểm", "Total score")}
             </div>
-            <div data-testid="ranked-tables">{body}</div>
+            <div id="ranked-tables" data-testid="ranked-tables">{body}</div>
         </section>
     }
 }
