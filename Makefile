@@ -21,7 +21,7 @@ bench:
 	bash scripts/install.sh
 	bash scripts/bench-size.sh
 	node scripts/bench-startup.mjs
-	node scripts/bench-council.mjs
+	node scripts/bench-council-page.mjs
 
 # Fuzzing (issue 12): seeded, structure-aware generators (mutations of data/ and the engine's
 # fixtures) for the number parser, set JSON, sheet JSON, totals CSV and appendix CSV, run in

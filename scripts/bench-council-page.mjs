@@ -10,7 +10,7 @@
 //   progress  how many distinct progress values the page showed
 //   reload    after a reload, until the same tables are back from IndexedDB
 //
-//   node scripts/bench-council.mjs [--sheets 10000] [--dist DIR]
+//   node scripts/bench-council-page.mjs [--sheets 10000] [--dist DIR]
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';

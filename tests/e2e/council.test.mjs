@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { AxeBuilder } from '@axe-core/playwright';
+
 import { launchBrowser } from './lib/harness.mjs';
 import { startServer } from './lib/server.mjs';
 import { BUILD } from './lib/fixture-dist.mjs';
@@ -265,5 +267,21 @@ test('storage refused: the page says so and still ranks what is imported', async
   assert.match((await c.page.getByTestId('storage-refused').textContent()).normalize('NFC'), /không cho lưu/);
   await c.importFiles(SEED_SHEETS.slice(40));
   await poll(() => c.table('huyen').then((t) => t?.rows.length ?? 0), (n) => n === 9);
+  await c.done();
+});
+
+test('no serious or critical axe violation on the council page, Vietnamese then English, with tables, a problem and the checker', async () => {
+  const c = await openCouncil();
+  await c.importFiles([...SEED_SHEETS.slice(40), join(COUNCIL_FIXTURES, '..', 'sets', 'README.md')]);
+  await c.problems.waitFor();
+  await poll(() => c.checker.getByTestId('checker-summary').count(), (n) => n === 1);
+  for (const lang of ['vi', 'en']) {
+    if (lang === 'en') await c.page.getByRole('button', { name: 'English' }).click();
+    const results = await new AxeBuilder({ page: c.page }).analyze();
+    assert.ok(results.passes.length > 0, 'axe ran');
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${lang}: axe violations`);
+  }
+  assert.equal(await c.page.evaluate(() => document.documentElement.lang), 'en');
   await c.done();
 });
