@@ -37,3 +37,8 @@ fuzz:
 # `dti check` / `rank` on 50.000–165.000-row files (~10 MB): seconds and peak memory.
 bench-cli:
 	bash scripts/bench-cli.sh
+
+# `dti council` on 10.000 generated sheets against `dti rank` on their totals (issue 14).
+.PHONY: bench-council
+bench-council:
+	bash scripts/bench-council.sh

@@ -32,7 +32,7 @@ use crate::sheet::ScoreSheet;
 use crate::text::name_key;
 
 pub use import::{parse_file, Content, FileKind, ParsedFile, TotalsRow};
-pub use output::{escape_html, html_tables, json_report, text_report, text_tables, write_csv};
+pub use output::{escape_html, headings, html_tables, json_report, table_title, text_report, text_tables, write_csv};
 pub use problem::{Problem, ProblemKind, Unrecognised};
 pub use set::{default_set, suggest_set, SetGroups, SetHints};
 #[cfg(feature = "xlsx-write")]
