@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -283,5 +283,28 @@ test('no serious or critical axe violation on the council page, Vietnamese then 
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${lang}: axe violations`);
   }
   assert.equal(await c.page.evaluate(() => document.documentElement.lang), 'en');
+  await c.done();
+});
+
+test('the checker reads the appendix as pasted from the decision (Word tables: titles, headings, rows, averages)', async () => {
+  // The 2022 appendix laid out as the decision prints it, tab-separated as Word copies tables.
+  const rows = PUBLISHED;
+  const groups = { co_tthc: 'Nhóm các cơ quan, đơn vị có thủ tục hành chính', khong_tthc: 'Nhóm các cơ quan, đơn vị không có thủ tục hành chính', huyen: 'Nhóm các huyện, thị xã, thành phố' };
+  let text = 'PHỤ LỤC\nKẾT QUẢ XẾP HẠNG MỨC ĐỘ CHUYỂN ĐỔI SỐ NĂM 2022\n\n';
+  Object.entries(groups).forEach(([id, title], i) => {
+    const members = rows.filter((r) => r.group === id);
+    text += `2.${i + 1}. ${title}\n\nXếp hạng\tTên cơ quan\tTổng điểm\tMức xếp hạng\n`;
+    for (const r of members) text += `${r.rank}\t${r.name}\t${vn(r.total)}\t${r.level}\n`;
+    text += `\tĐiểm trung bình\t${vn(members[0].average)}\t\n\n`;
+  });
+  const c = await openCouncil();
+  const summary = c.checker.getByTestId('checker-summary');
+  await poll(() => summary.textContent(), (t) => /2 chỗ không thống nhất/.test(t ?? ''));
+  await c.page.getByLabel(/Hoặc dán phụ lục/).fill(text);
+  await c.page.getByRole('button', { name: 'Kiểm tra phụ lục đã dán' }).click();
+  await poll(() => summary.textContent(), (t) => /2 chỗ không thống nhất trong phụ lục dán vào/.test(t ?? ''));
+  const findings = (await c.checker.getByTestId('checker-findings').locator('li').allTextContents()).join('\n').normalize('NFC');
+  assert.match(findings, /Sở Du lịch: 235,40 điểm = 23,54 % → mức “Khởi động”/);
+  assert.match(findings, /328,20[\s\S]*328,21/);
   await c.done();
 });

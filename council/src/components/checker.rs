@@ -6,8 +6,8 @@ use dti_engine::number::format_points;
 use dti_engine::{Error, Lang};
 use leptos::prelude::*;
 
-use dti_engine::check::{parse_published, Finding};
-use dti_engine::council::checker::{compare, ComparedGroup, Comparison};
+use dti_engine::check::Finding;
+use dti_engine::council::checker::{compare, parse_appendix, ComparedGroup, Comparison};
 use crate::i18n::{pick, tr};
 use crate::state::{use_page, LoadedSet};
 
@@ -19,7 +19,7 @@ pub struct CheckReport {
 }
 
 fn run(framework: &dti_engine::Framework, file: &str, bytes: &[u8]) -> Result<CheckReport, Error> {
-    let rows = parse_published(framework, file, bytes)?;
+    let rows = parse_appendix(framework, file, bytes)?;
     Ok(CheckReport { file: file.to_owned(), comparison: compare(framework, &rows)? })
 }
 
@@ -105,13 +105,13 @@ pub fn Checker() -> impl IntoView {
                     <select on:change=move |ev| { chosen.set(Some(event_target_value(&ev))); }>{set_options}</select>
                 </label>
                 <button type="button" on:click=move |_| shipped()>{move || tr(lang.get(), "Kiểm tra phụ lục đã công bố của bộ này", "Check this set's published appendix")}</button>
-                <label class="file-button">{move || tr(lang.get(), "Nạp phụ lục khác (CSV)", "Load another appendix (CSV)")}
-                    <input type="file" accept=".csv,text/csv" on:change=on_file data-testid="checker-file" />
+                <label class="file-button">{move || tr(lang.get(), "Nạp phụ lục khác (CSV hoặc văn bản)", "Load another appendix (CSV or text)")}
+                    <input type="file" accept=".csv,.txt,text/csv,text/plain" on:change=on_file data-testid="checker-file" />
                 </label>
             </div>
             <label for="checker-paste">{move || tr(lang.get(),
-                "Hoặc dán phụ lục (các cột group,rank,name,total,level,group_average)",
-                "Or paste an appendix (columns group,rank,name,total,level,group_average)")}</label>
+                "Hoặc dán phụ lục: bảng sao chép từ Word hoặc Excel như trong quyết định, hoặc CSV với các cột group,rank,name,total,level,group_average",
+                "Or paste an appendix: the tables copied from Word or Excel as in the decision, or CSV with the columns group,rank,name,total,level,group_average")}</label>
             <textarea id="checker-paste" rows="4" class="checker-paste" prop:value=move || pasted.get()
                 on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             <button type="button" on:click=check_pasted>{move || tr(lang.get(), "Kiểm tra phụ lục đã dán", "Check the pasted appendix")}</button>
