@@ -16,7 +16,8 @@ test-engine:
 # Benchmarks (numbers only, no pass/fail): download size against a minimal Leptos app
 # built in the same run, then start-up time on emulated 3G + slow CPU against a static page,
 # then keystroke → updated total on a generated set of 1.000 indicators with 50 drafts
-# (CPU 4x slower) against the same build on a 40-indicator set. Start-up and keystroke
+# (CPU 4x slower) against the same build on a 40-indicator set, then the council page
+# importing 10.000 generated sheets against 1.000 in the same run. Start-up and keystroke
 # figures are written to BENCHMARKS.md (their sections).
 .PHONY: bench
 bench:
@@ -24,6 +25,7 @@ bench:
 	bash scripts/bench-size.sh
 	node scripts/bench-startup.mjs --md BENCHMARKS.md
 	node scripts/bench-keystroke.mjs --md BENCHMARKS.md
+	node scripts/bench-council-page.mjs
 
 # Fuzzing (issue 12): seeded, structure-aware generators (mutations of data/ and the engine's
 # fixtures) for the number parser, set JSON, sheet JSON, totals CSV and appendix CSV, run in

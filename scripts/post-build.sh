@@ -18,4 +18,22 @@ t0=$(date +%s%N)
 cargo run --quiet --locked -p dti-engine --bin dti -- sets index --gzip "$sets"
 echo "post-build: dti sets index took $(( ($(date +%s%N) - t0) / 1000000 )) ms (cargo included)"
 
+# The council's page (hoi-dong.html) with its own wasm bundle, so agencies never download
+# it. Trunk 0.21 builds one HTML target per run: a nested build of council/ into a folder of
+# its own, copied beside the calculator before sw-manifest lists the files (offline too).
+# The outer build's TRUNK_* variables are dropped so the nested one reads its own Trunk.toml.
+council_dist="$(mktemp -d)"
+trap 'rm -rf "$council_dist"' EXIT
+release=()
+if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then release=(--release); fi
+t0=$(date +%s%N)
+(
+  cd council
+  unset $(compgen -e | grep '^TRUNK_')
+  trunk build "${release[@]}" --offline --skip-version-check --dist "$council_dist"
+)
+mv "$council_dist/index.html" "$TRUNK_STAGING_DIR/hoi-dong.html"
+cp -r "$council_dist"/. "$TRUNK_STAGING_DIR/"
+echo "post-build: council page (hoi-dong.html) took $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+
 node scripts/sw-manifest.mjs

@@ -3,7 +3,7 @@
 // version and an identical rebuild is not.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { externaliseInlineScripts } from "./csp-loader.mjs";
 
@@ -14,6 +14,10 @@ if (!dir) {
 }
 // First, so the loader file is listed and hashed like every other file.
 console.log(`sw-manifest: ${externaliseInlineScripts(dir)} inline loader(s) moved to files (strict CSP)`);
+// The council's page (scripts/post-build.sh builds it into the same folder).
+if (existsSync(join(dir, "hoi-dong.html"))) {
+  console.log(`sw-manifest: ${externaliseInlineScripts(dir, "hoi-dong.html")} inline loader(s) of hoi-dong.html moved to files`);
+}
 const walk = (d) =>
   readdirSync(d).flatMap((name) => {
     const p = join(d, name);

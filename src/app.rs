@@ -108,6 +108,10 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
         </main>
         {(!embed).then(|| view! { <footer class="site-footer">
             <p>{move || level_rule(state)}</p>
+            // The working group's page (its own bundle: agencies never download it).
+            <p><a href="hoi-dong.html">{move || tr(state.lang.get(),
+                "Hội đồng đánh giá: lập và kiểm tra phụ lục xếp hạng",
+                "Council (Hội đồng): compile and check the ranking appendix")}</a></p>
         </footer> })}
         <SummaryBar />
         <PrintReport />
