@@ -3,13 +3,15 @@
 // benchmark scripts (each owns its sections), with the machine line they all print.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 
-/** "2 CPUs (nproc), Intel(R) Xeon(R) Processor, 2026-11-29 18:20 UTC". */
+/** "2 CPUs (nproc), Intel(R) Xeon(R) Processor, load 1,2, 2026-11-29 18:20 UTC". */
 export function machine() {
   const model = cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
-  return `${availableParallelism()} CPUs (nproc), ${model}, ${when} UTC`;
+  // The load says how much of the machine the measured pages had (times scale with it).
+  const load = loadavg()[0].toFixed(1);
+  return `${availableParallelism()} CPUs (nproc), ${model}, load average ${load} when written, ${when} UTC`;
 }
 
 export function writeSection(file, title, body) {
