@@ -16,6 +16,10 @@ use dti_engine::sheet::{Answer, ScoreSheet};
 use dti_engine::{builtin, Decimal, Framework, Lang};
 use proptest::prelude::*;
 
+/// A table without entry ids: group, (rank, name, total, level[, basis, source]) rows, average.
+type Plain = Vec<(String, Vec<(usize, String, Decimal, String)>, Decimal)>;
+type PlainWithSource = Vec<(String, Vec<(usize, String, Decimal, String, &'static str, council::Source)>, Decimal)>;
+
 fn set(id: &str) -> Framework {
     builtin::framework(id).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -105,9 +109,13 @@ fn a_complete_appraisal_ranks_by_the_appraised_total_else_by_the_self_total() {
     let counts = |b: Basis| tables.iter().flat_map(|t| &t.rows).filter(|r| r.basis == b).count();
     assert_eq!((counts(Basis::Appraised), counts(Basis::SelfAssessed)), (12, 37));
     assert_eq!((Basis::Appraised.label(Lang::Vi), Basis::SelfAssessed.label(Lang::Vi), Basis::Totals.id()), ("Thẩm định", "Tự đánh giá", "totals"));
-    // The sheet behind a row is there to open read-only.
+    // The sheet behind a row is there to open read-only, as it was imported.
     let sheet = c.sheet(r.entry).unwrap_or_else(|| panic!("sheet"));
     assert_eq!(sheet.agency, "Sở Giáo dục và Đào tạo");
+    let file = seed_files().into_iter().find(|(n, _)| n.starts_with("01-")).unwrap_or_else(|| panic!("01"));
+    assert_eq!(sheet.to_json() + "\n", text(&file.1));
+    assert!(tables.iter().flat_map(|t| &t.rows).all(|r| c.entry(r.entry).is_some_and(|e| e.name == r.name)));
+    assert!(c.entry(0).is_none() && c.entry(10_000).is_none());
 }
 
 #[test]
@@ -136,7 +144,7 @@ fn the_tables_as_totals_csv_give_the_same_tables() {
     let mut b = Council::new(set("laocai-2022"));
     b.add_file("excel.csv", excel.as_bytes());
     let seed = seed_council();
-    let strip = |ts: Vec<Table>| -> Vec<(String, Vec<(usize, String, Decimal, String)>, Decimal)> {
+    let strip = |ts: Vec<Table>| -> Plain {
         ts.into_iter().map(|t| (t.group_id, t.rows.into_iter().map(|r| (r.rank, r.name, r.total, r.level_id)).collect(), t.average)).collect()
     };
     assert!(a.problems().is_empty() && b.problems().is_empty());
@@ -436,7 +444,7 @@ fn the_checker_beside_the_recomputation_shows_the_two_differences() {
 }
 
 /// Tables without entry ids (which follow import order by design).
-fn comparable(c: &Council) -> Vec<(String, Vec<(usize, String, Decimal, String, &'static str, council::Source)>, Decimal)> {
+fn comparable(c: &Council) -> PlainWithSource {
     tables(c)
         .into_iter()
         .map(|t| (t.group_id, t.rows.into_iter().map(|r| (r.rank, r.name, r.total, r.level_id, r.basis.id(), r.source)).collect(), t.average))

@@ -193,22 +193,22 @@ fn parse_totals(file: &str, bytes: &[u8]) -> ParsedFile {
 
 /// A sheet as a rankable entry, with a warning for invalid answers; or why it is not
 /// ranked under `framework`.
-pub(super) fn sheet_entry(framework: &Framework, digest: Option<&str>, file: &str, sheet: &ScoreSheet) -> Result<(Entry, Option<Problem>), Problem> {
+pub(super) fn sheet_entry(framework: &Framework, digest: Option<&str>, file: &str, sheet: &ScoreSheet) -> Result<(Entry, Option<Problem>), Box<Problem>> {
     if sheet.framework != framework.id {
-        return Err(whole(file, ProblemKind::OtherSet { found: sheet.framework.clone(), expected: framework.id.clone() }));
+        return Err(Box::new(whole(file, ProblemKind::OtherSet { found: sheet.framework.clone(), expected: framework.id.clone() })));
     }
     if let (Some(expected), Some(found)) = (digest, sheet.framework_digest.as_deref()) {
         if expected != found {
-            return Err(whole(file, ProblemKind::OtherVersion { found: found.to_owned(), expected: expected.to_owned() }));
+            return Err(Box::new(whole(file, ProblemKind::OtherVersion { found: found.to_owned(), expected: expected.to_owned() })));
         }
     }
     if framework.group(&sheet.group).is_none() {
-        return Err(whole(file, unknown_group(framework, &sheet.agency, &sheet.group)));
+        return Err(Box::new(whole(file, unknown_group(framework, &sheet.agency, &sheet.group))));
     }
     if sheet.agency.trim().is_empty() {
-        return Err(whole(file, ProblemKind::NoName));
+        return Err(Box::new(whole(file, ProblemKind::NoName)));
     }
-    let result = evaluate(framework, sheet).map_err(|e| whole(file, ProblemKind::Unreadable(e)))?;
+    let result = evaluate(framework, sheet).map_err(|e| Box::new(whole(file, ProblemKind::Unreadable(e))))?;
     let appraisal = result.appraisal.as_ref().map(|a| AppraisalState { total: a.total, count: a.count, of: a.of, complete: a.complete() });
     let (total, basis) = match &appraisal {
         Some(a) if a.complete => (a.total, Basis::Appraised),
@@ -249,13 +249,13 @@ fn unknown_group(framework: &Framework, name: &str, group: &str) -> ProblemKind 
 }
 
 /// A totals row as a rankable entry, or why it is not ranked under `framework`.
-pub(super) fn totals_entry(framework: &Framework, file: &str, row: &TotalsRow) -> Result<Entry, Problem> {
+pub(super) fn totals_entry(framework: &Framework, file: &str, row: &TotalsRow) -> Result<Entry, Box<Problem>> {
     let source = Source { file: file.to_owned(), line: row.line };
     let Some(group) = framework.group(&row.group) else {
-        return Err(Problem { source, kind: unknown_group(framework, &row.name, &row.group) });
+        return Err(Box::new(Problem { source, kind: unknown_group(framework, &row.name, &row.group) }));
     };
     if row.total < Decimal::ZERO || row.total > group.max_points {
-        return Err(Problem { source, kind: ProblemKind::OutOfRange { name: row.name.clone(), total: row.total, max: group.max_points } });
+        return Err(Box::new(Problem { source, kind: ProblemKind::OutOfRange { name: row.name.clone(), total: row.total, max: group.max_points } }));
     }
     Ok(Entry {
         id: 0,

@@ -227,7 +227,8 @@ impl Council {
 
     /// The digest of the set's file (`sets/index.json`): a sheet answered under another
     /// version of the same set id (its `framework_digest` differs) is then not ranked.
-    /// `None` (the default) does not compare versions. Re-evaluates every file.
+    /// `None` (the default) does not compare versions. Re-evaluates every file (entries get
+    /// new ids).
     pub fn set_digest(&mut self, digest: Option<String>) {
         self.digest = digest;
         self.reevaluate();
@@ -239,7 +240,7 @@ impl Council {
     }
 
     /// Ranks the same files under another set (the page's set picker); every file is
-    /// evaluated again, ids are kept.
+    /// evaluated again: file ids are kept, entries get new ids.
     pub fn set_framework(&mut self, framework: Framework) {
         self.framework = framework;
         self.reevaluate();
@@ -306,9 +307,10 @@ impl Council {
         &self.entries
     }
 
+    /// An entry by id (entries stay in id order, so this is a binary search).
     #[must_use]
     pub fn entry(&self, id: EntryId) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries.binary_search_by_key(&id, |e| e.id).ok().map(|i| &self.entries[i])
     }
 
     /// The sheet behind an entry (for a read-only view), read again from what was kept;
@@ -447,7 +449,7 @@ impl Council {
                             new_entries.push(entry);
                             record.problems.extend(warning);
                         }
-                        Err(problem) => record.problems.push(problem),
+                        Err(problem) => record.problems.push(*problem),
                     },
                     Err(problem) => record.problems.push(problem),
                 }
@@ -457,7 +459,7 @@ impl Council {
                 for row in rows {
                     match import::totals_entry(fw, &file, row) {
                         Ok(entry) => new_entries.push(entry),
-                        Err(problem) => record.problems.push(problem),
+                        Err(problem) => record.problems.push(*problem),
                     }
                 }
             }
