@@ -5,7 +5,7 @@
 
 use dti_engine::council::{Row, Table};
 
-use crate::appendix as output;
+use dti_engine::council as output;
 use dti_engine::number::format_points;
 use dti_engine::text::name_key;
 use dti_engine::{Framework, Lang};
