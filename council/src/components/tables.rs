@@ -147,7 +147,7 @@ fn group_table(
             let options = js_sys::Object::new();
             rows.sort_by(|a, b| js_sys::JsString::from(a.name.as_str()).locale_compare(&b.name, &locales, &options).cmp(&0));
         }
-        SortBy::Total => rows.sort_by(|a, b| b.total.cmp(&a.total)),
+        SortBy::Total => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
     }
     if desc {
         rows.reverse();
