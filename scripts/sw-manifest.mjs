@@ -35,16 +35,25 @@ for (const f of files) {
   hash.update(readFileSync(join(dir, f)));
 }
 const version = hash.digest("hex").slice(0, 16);
+// The council's page, the loader it references and its own bundle and stylesheet are cached
+// only when that page is opened (sw.js, "cache-council"): agencies never download them.
+const councilLoader = existsSync(join(dir, "hoi-dong.html"))
+  ? [...readFileSync(join(dir, "hoi-dong.html"), "utf8").matchAll(/src="\.\/(loader-[0-9a-f]+\.js)"/g)].map((m) => m[1])
+  : [];
+const isCouncil = (f) => f === "hoi-dong.html" || councilLoader.includes(f) || /^(dti-council-|council-)/.test(f);
+const council = files.filter(isCouncil);
+const precache = files.filter((f) => !isCouncil(f));
 const swPath = join(dir, "sw.js");
 const sw = readFileSync(swPath, "utf8")
   .replace("__VERSION__", version)
-  .replace("__PRECACHE__", JSON.stringify(files));
-if (sw.includes("__PRECACHE__") || sw.includes("__VERSION__")) {
+  .replace("__PRECACHE__", JSON.stringify(precache))
+  .replace("__COUNCIL__", JSON.stringify(council));
+if (sw.includes("__PRECACHE__") || sw.includes("__VERSION__") || sw.includes("__COUNCIL__")) {
   console.error("sw-manifest: placeholders not replaced");
   process.exit(1);
 }
 writeFileSync(swPath, sw);
-console.log(`sw-manifest: version ${version}, ${files.length} files precached`);
+console.log(`sw-manifest: version ${version}, ${precache.length} files precached, ${council.length} cached when the council page opens`);
 
 // Pre-compressed copies for the web server (nginx gzip_static / brotli_static): gzip at
 // level 9 and brotli at quality 11 once here, instead of a fast, weak level per request.

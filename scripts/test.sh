@@ -26,6 +26,9 @@ FUZZ_SECONDS=90 CARGO_PROFILE_RELEASE_NATIVE_LTO=false CARGO_PROFILE_RELEASE_NAT
 step "app: component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p dti-app
 
+step "council page: component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown -p dti-council
+
 step "release build (size profile, wasm-opt -Oz, offline)"
 trunk build --release --offline --skip-version-check
 

@@ -53,6 +53,13 @@
       .catch(function (e) {
         console.warn("service worker not registered:", e);
       });
+    // The council's page asks the worker to keep its own files (the calculator's visitors
+    // never download them); again on each visit, after an upgrade too.
+    if (/\/hoi-dong\.html$/.test(window.location.pathname)) {
+      sw.ready.then(function (reg) {
+        if (reg.active) reg.active.postMessage("cache-council");
+      });
+    }
   });
   document.addEventListener("click", function (e) {
     if (e.target && e.target.closest && e.target.closest("#sw-update button")) window.__dtiAcceptedUpdate = true;

@@ -3,6 +3,9 @@
 // from the build output, so the list can never drift from what was built.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+// The council's page (hoi-dong.html) and its own bundle: cached only once that page asks
+// (sw-register.js on it), so the agencies, who never open it, never download it.
+const COUNCIL = __COUNCIL__;
 const CACHE = "dti-" + VERSION;
 // Indicator sets live in a cache of their own, kept across app versions and in line with
 // the catalogue (sets/index.json), which a deployer rewrites without a rebuild.
@@ -23,7 +26,16 @@ self.addEventListener("install", (event) => {
 // An upgrade waits until the user accepts it ("Có phiên bản mới — tải lại").
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data === "cache-council") event.waitUntil(keepCouncil().catch(() => {}));
 });
+
+// The council's files into this version's cache (those already there are kept).
+async function keepCouncil() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(COUNCIL.map(async (file) => {
+    if (!(await cache.match(file))) await cache.add(file);
+  }));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -61,7 +73,7 @@ function appPage(url) {
   const u = new URL(url);
   if (u.origin !== scope.origin || !u.pathname.startsWith(scope.pathname)) return null;
   const file = PAGES[u.pathname.slice(scope.pathname.length)];
-  return file && PRECACHE.includes(file) ? file : null;
+  return file && (PRECACHE.includes(file) || COUNCIL.includes(file)) ? file : null;
 }
 
 // The page: asked of the network first, the precached copy when offline or when the

@@ -3,7 +3,6 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
-pub mod appendix;
 pub mod browser;
 pub mod components;
 pub mod i18n;

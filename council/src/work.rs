@@ -12,8 +12,15 @@ use serde::{Deserialize, Serialize};
 use crate::state::{LoadedSet, Page};
 use crate::store::{self, StoredFile};
 
-/// Files read between two yields to the browser.
-pub const CHUNK: usize = 100;
+/// At most this many files between two yields to the browser.
+pub const CHUNK: usize = 200;
+/// Work between two yields, in ms: a few frames, so the page keeps answering (each yield
+/// also commits the slice to IndexedDB, which costs a transaction).
+const SLICE_MS: f64 = 60.0;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
 
 /// Where the work is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,33 +131,37 @@ impl Work {
         let total = files.len();
         self.progress.set(Some((0, total)));
         let mut done = 0;
-        for chunk in files.chunks(CHUNK) {
-            let mut batch = Vec::with_capacity(chunk.len());
-            let mut stored = Vec::with_capacity(chunk.len());
-            for file in chunk {
-                let name = file.name();
-                let key = self.next_key.get_value();
-                self.next_key.set_value(key + 1);
-                let size = file.size();
-                let parsed = if size > MAX_INPUT_BYTES as f64 {
-                    ParsedFile::too_large(&name, size as u64)
-                } else {
-                    match crate::browser::read_bytes(file).await {
-                        Ok(bytes) => {
-                            let p = parse_file(&name, &bytes);
-                            stored.push(StoredFile { id: key, name: name.clone(), bytes });
-                            p
-                        }
-                        Err(reason) => ParsedFile::unreadable(&name, browser_error(&name, &reason)),
+        let mut batch = Vec::new();
+        let mut stored = Vec::new();
+        let mut slice = now();
+        for file in &files {
+            let name = file.name();
+            let key = self.next_key.get_value();
+            self.next_key.set_value(key + 1);
+            let size = file.size();
+            let parsed = if size > MAX_INPUT_BYTES as f64 {
+                ParsedFile::too_large(&name, size as u64)
+            } else {
+                match crate::browser::read_bytes(file).await {
+                    Ok(bytes) => {
+                        let p = parse_file(&name, &bytes);
+                        stored.push(StoredFile { id: key, name: name.clone(), bytes });
+                        p
                     }
-                };
-                batch.push((key, parsed));
+                    Err(reason) => ParsedFile::unreadable(&name, browser_error(&name, &reason)),
+                }
+            };
+            batch.push((key, parsed));
+            done += 1;
+            // Back to the browser every SLICE_MS (or CHUNK files): it paints the progress
+            // and answers the user between slices.
+            if now() - slice > SLICE_MS || batch.len() >= CHUNK || done == total {
+                self.add_parsed(std::mem::take(&mut batch));
+                self.save(std::mem::take(&mut stored)).await;
+                self.progress.set(Some((done, total)));
+                crate::browser::yield_now().await;
+                slice = now();
             }
-            self.add_parsed(batch);
-            self.save(stored).await;
-            done += chunk.len();
-            self.progress.set(Some((done, total)));
-            crate::browser::yield_now().await;
         }
         self.progress.set(None);
     }
@@ -281,12 +292,17 @@ impl Work {
             }
             self.progress.set(Some((0, total)));
             let mut done = 0;
-            for chunk in files.chunks(CHUNK) {
-                let batch = chunk.iter().map(|f| (f.id, parse_file(&f.name, &f.bytes))).collect();
-                self.add_parsed(batch);
-                done += chunk.len();
-                self.progress.set(Some((done, total)));
-                crate::browser::yield_now().await;
+            let mut batch = Vec::new();
+            let mut slice = now();
+            for f in &files {
+                batch.push((f.id, parse_file(&f.name, &f.bytes)));
+                done += 1;
+                if now() - slice > SLICE_MS || batch.len() >= CHUNK || done == total {
+                    self.add_parsed(std::mem::take(&mut batch));
+                    self.progress.set(Some((done, total)));
+                    crate::browser::yield_now().await;
+                    slice = now();
+                }
             }
             self.progress.set(None);
         });

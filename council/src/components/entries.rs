@@ -17,8 +17,20 @@ const OPEN_UP_TO: usize = 100;
 pub fn Entries() -> impl IntoView {
     let lang = use_page().lang;
     let work = use_work();
-    let count = Memo::new(move |_| work.council.with(|c| c.as_ref().map_or(0, |c| c.entries().len())));
-    let files = Memo::new(move |_| work.council.with(|c| c.as_ref().map_or(0, |c| c.files().len())));
+    // Counted once an import ends, not after every slice of it.
+    let importing = move || work.progress.with(Option::is_some);
+    let count = Memo::new(move |prev: Option<&usize>| {
+        if importing() {
+            return prev.copied().unwrap_or(0);
+        }
+        work.council.with(|c| c.as_ref().map_or(0, |c| c.entries().len()))
+    });
+    let files = Memo::new(move |prev: Option<&usize>| {
+        if importing() {
+            return prev.copied().unwrap_or(0);
+        }
+        work.council.with(|c| c.as_ref().map_or(0, |c| c.files().len()))
+    });
     let open = RwSignal::new(None::<bool>);
     let is_open = move || open.get().unwrap_or(count.get() <= OPEN_UP_TO);
     let rows = move || {

@@ -2,7 +2,7 @@
 //! title, the table (Xếp hạng, Tên cơ quan, Tổng điểm, Mức xếp hạng) and its average.
 //! Hidden on screen; the screen's filters and sorting never reach it.
 
-use crate::appendix as output;
+use dti_engine::council as output;
 use dti_engine::number::format_points;
 use dti_engine::Lang;
 use leptos::prelude::*;

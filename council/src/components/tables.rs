@@ -5,7 +5,7 @@
 
 use dti_engine::council::{Row, Table};
 
-use crate::appendix as output;
+use dti_engine::council as output;
 use dti_engine::number::format_points;
 use dti_engine::text::name_key;
 use dti_engine::{Framework, Lang};
@@ -14,6 +14,9 @@ use leptos::prelude::*;
 use crate::i18n::{pick, tr};
 use crate::state::use_page;
 use crate::work::use_work;
+
+/// Rows drawn per group on screen until "Hiện tất cả các dòng".
+const SCREEN_ROWS: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SortBy {
@@ -53,6 +56,7 @@ pub fn RankedTables() -> impl IntoView {
     let sort = RwSignal::new((SortBy::Rank, false));
     let filter = RwSignal::new(String::new());
     let level = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
     let level_options = move || {
         let l = lang.get();
         work.council.with(|c| {
@@ -70,6 +74,7 @@ pub fn RankedTables() -> impl IntoView {
         let (by, desc) = sort.get();
         let key = name_key(&filter.get());
         let level = level.get();
+        let all = show_all.get();
         let t = tables?.0.get()?;
         let tables = match t {
             Ok(t) => t,
@@ -84,7 +89,7 @@ pub fn RankedTables() -> impl IntoView {
                 tables
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| group_table(f, t, i, l, (by, desc), &key, &level, sort, work))
+                    .map(|(i, t)| group_table(f, t, i, l, (by, desc), &key, &level, sort, work, (all, show_all)))
                     .collect_view()
                     .into_any(),
             )
@@ -130,6 +135,7 @@ fn group_table(
     level: &str,
     sort: RwSignal<(SortBy, bool)>,
     work: crate::work::Work,
+    (all, show_all): (bool, RwSignal<bool>),
 ) -> impl IntoView {
     let mut rows: Vec<&Row> = t.rows.iter().filter(|r| (key.is_empty() || name_key(&r.name).contains(key)) && (level.is_empty() || r.level_id == level)).collect();
     match by {
@@ -141,12 +147,16 @@ fn group_table(
             let options = js_sys::Object::new();
             rows.sort_by(|a, b| js_sys::JsString::from(a.name.as_str()).locale_compare(&b.name, &locales, &options).cmp(&0));
         }
-        SortBy::Total => rows.sort_by(|a, b| b.total.cmp(&a.total)),
+        SortBy::Total => rows.sort_by_key(|r| std::cmp::Reverse(r.total)),
     }
     if desc {
         rows.reverse();
     }
     let shown = rows.len();
+    // Thousands of rows take seconds to draw: the screen shows the first ones until asked
+    // (the print view, the downloads and the copy always have every row).
+    let cut = !all && shown > SCREEN_ROWS;
+    rows.truncate(if cut { SCREEN_ROWS } else { shown });
     let head = output::headings(l);
     let aria = move |which: SortBy| {
         let (b, d) = sort.get_untracked();
@@ -179,7 +189,7 @@ fn group_table(
         .collect_view();
     let filtered = shown != t.rows.len();
     view! {
-        <table class="council-table ranked-table" data-group=t.group_id.clone()>
+        <table class="council-table ranked-table" data-group=t.group_id.clone() data-rows=t.rows.len().to_string()>
             <caption>{output::table_title(f, t, index + 1, l)}
                 {filtered.then(|| if l == Lang::Vi { format!(" — đang lọc: {shown}/{}", t.rows.len()) } else { format!(" — filtered: {shown}/{}", t.rows.len()) })}
             </caption>
@@ -190,6 +200,12 @@ fn group_table(
                 <th scope="col">{head[3]}</th>
             </tr></thead>
             <tbody>{body}</tbody>
+            {cut.then(|| view! {
+                <tbody><tr><td colspan="4">
+                    {if l == Lang::Vi { format!("Đang hiện {SCREEN_ROWS} / {shown} dòng. ") } else { format!("Showing {SCREEN_ROWS} of {shown} rows. ") }}
+                    <button type="button" on:click=move |_| show_all.set(true)>{tr(l, "Hiện tất cả các dòng", "Show every row")}</button>
+                </td></tr></tbody>
+            })}
             <tfoot><tr class="average-row">
                 <td></td>
                 <th scope="row">{dti_engine::terms::AVERAGE.get(l)}</th>

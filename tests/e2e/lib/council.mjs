@@ -78,7 +78,7 @@ export class Council {
     return this.page.evaluate((g) => {
       const t = document.querySelector(`[data-testid="ranked-tables"] table[data-group="${g}"]`);
       if (!t) return null;
-      const rows = [...t.querySelectorAll('tbody tr')].map((tr) => {
+      const rows = [...t.querySelectorAll('tbody tr[data-basis]')].map((tr) => {
         const td = [...tr.querySelectorAll('td')].map((c) => c.textContent.trim().normalize('NFC'));
         return { rank: td[0], name: td[1], total: td[2], level: td[3], basis: tr.dataset.basis };
       });
