@@ -54,21 +54,13 @@ gz() { gzip -9 -c -n "$1" | wc -c; }
 br() { node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$1"; }
 
 # Files the page itself downloads on a first visit (as observed in Chromium): index.html
-# and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>.
-# Not counted there: rel=manifest / apple-touch-icon (fetched on demand only).
+# and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>,
+# plus the modules those scripts import statically. Not counted there: rel=manifest /
+# apple-touch-icon and dynamic import()s (fetched on demand only). One rule for this
+# benchmark and the budget check: scripts/size-budget.mjs.
 page_files() { # dir
-  local dir=$1 tag url
-  echo index.html
-  grep -oE '<(script|link)[^>]*>' "$dir/index.html" | while read -r tag; do
-    case $tag in
-      '<script'*) url=$(sed -nE 's/.*[[:space:]]src="([^"]+)".*/\1/p' <<<"$tag") ;;
-      *) grep -qE 'rel="(stylesheet|modulepreload|preload|icon)"' <<<"$tag" || continue
-         url=$(sed -nE 's/.*[[:space:]]href="([^"]+)".*/\1/p' <<<"$tag") ;;
-    esac
-    case $url in '' | *://* | //* | data:*) continue ;; esac
-    url=${url#./}; url=${url#/}; url=${url%%[?#]*}
-    [ -f "$dir/$url" ] && echo "$url"
-  done | awk '!seen[$0]++'
+  SB_MODULE=$ROOT/scripts/size-budget.mjs SB_DIR=$1 node --input-type=module \
+    -e 'const m = await import(process.env.SB_MODULE); console.log(m.pageFiles(process.env.SB_DIR).join("\n"))'
 }
 # Everything else in the build (sw.js first): the service worker script, fetched after the
 # load event, then the files its install precaches that the page did not already fetch.

@@ -9,7 +9,7 @@
 //   node scripts/size-budget.mjs [dist]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -25,17 +25,25 @@ function gzip9(path) {
   }
 }
 
-/** What index.html makes the browser fetch at once (the same rule as bench-size.sh). */
+/** What index.html makes the browser fetch at once (the rule bench-size.sh uses too), and
+ *  the modules those scripts import statically (e.g. wasm-bindgen's snippets); a dynamic
+ *  `import()` is not followed: it is fetched on demand. */
 export function pageFiles(dist) {
   const html = readFileSync(join(dist, "index.html"), "utf8").replace(/<!--[\s\S]*?-->/g, "");
   const files = ["index.html"];
+  const add = (url, from = "") => {
+    if (!url || /^([a-z]+:|\/\/)/i.test(url)) return;
+    const path = normalize(join(from, url.replace(/[?#].*$/, ""))).replace(/^\.?\//, "");
+    if (path.startsWith("..") || !existsSync(join(dist, path)) || files.includes(path)) return;
+    files.push(path);
+    if (path.endsWith(".js")) {
+      const js = readFileSync(join(dist, path), "utf8");
+      for (const [, dep] of js.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) add(dep, dirname(path));
+    }
+  };
   for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/g)) {
-    let url;
-    if (tag.startsWith("<script")) url = /\ssrc="([^"]+)"/.exec(tag)?.[1];
-    else if (/\srel="(stylesheet|modulepreload|preload|icon)"/.test(tag)) url = /\shref="([^"]+)"/.exec(tag)?.[1];
-    if (!url || /^([a-z]+:|\/\/)/i.test(url)) continue;
-    url = url.replace(/^\.?\//, "").replace(/[?#].*$/, "");
-    if (existsSync(join(dist, url)) && !files.includes(url)) files.push(url);
+    if (tag.startsWith("<script")) add(/\ssrc="([^"]+)"/.exec(tag)?.[1]);
+    else if (/\srel="(stylesheet|modulepreload|preload|icon)"/.test(tag)) add(/\shref="([^"]+)"/.exec(tag)?.[1]);
   }
   return files;
 }
