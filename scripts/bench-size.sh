@@ -40,6 +40,9 @@ build() { # name, dir, log, trunk args...
 }
 if [ "$BUILD" = 1 ]; then
   build app "$ROOT" "$OUT/build-app.log" --dist "$APP_DIST"
+  # Trunk copies every snippet folder wasm-bindgen left in the shared target/ (the app's
+  # included) into the baseline's page; the baseline has none of its own.
+  rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
   build baseline "$ROOT/bench/baseline" "$OUT/build-baseline.log" --dist "$BASE_DIST"
 fi
 for d in "$APP_DIST" "$BASE_DIST"; do
@@ -68,7 +71,7 @@ after_load_files() { # dir
   local dir=$1
   [ -f "$dir/sw.js" ] || return 0
   echo sw.js
-  (cd "$dir" && find . -type f ! -name sw.js ! -path '*/.*' -printf '%P\n' | sort) \
+  (cd "$dir" && find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -path '*/.*' -printf '%P\n' | sort) \
     | grep -vxF -f <(page_files "$dir") || true
 }
 
