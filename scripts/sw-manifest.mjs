@@ -32,15 +32,19 @@ for (const f of files) {
 }
 const version = hash.digest("hex").slice(0, 16);
 const swPath = join(dir, "sw.js");
+// annex/ (the CSV module, loaded on demand) counts for the version but is not precached:
+// ~170 kB on a weak link right after the first load would compete with the set the page
+// is still fetching. The worker keeps it once it has been used (sw.js).
+const precache = files.filter((f) => !f.startsWith("annex/"));
 const sw = readFileSync(swPath, "utf8")
   .replace("__VERSION__", version)
-  .replace("__PRECACHE__", JSON.stringify(files));
+  .replace("__PRECACHE__", JSON.stringify(precache));
 if (sw.includes("__PRECACHE__") || sw.includes("__VERSION__")) {
   console.error("sw-manifest: placeholders not replaced");
   process.exit(1);
 }
 writeFileSync(swPath, sw);
-console.log(`sw-manifest: version ${version}, ${files.length} files precached`);
+console.log(`sw-manifest: version ${version}, ${precache.length} files precached`);
 
 // Pre-compressed copies for the web server (nginx gzip_static / brotli_static): gzip at
 // level 9 and brotli at quality 11 once here, instead of a fast, weak level per request.
