@@ -65,13 +65,15 @@ page_files() { # dir
   SB_MODULE=$ROOT/scripts/size-budget.mjs SB_DIR=$1 node --input-type=module \
     -e 'const m = await import(process.env.SB_MODULE); console.log(m.pageFiles(process.env.SB_DIR).join("\n"))'
 }
-# Everything else in the build (sw.js first): the service worker script, fetched after the
-# load event, then the files its install precaches that the page did not already fetch.
+# What follows the load event (sw.js first): the service worker script, then the files its
+# install precaches (its PRECACHE list) and the sets it keeps (everything under sets/),
+# less those the page already fetched. annex/ (loaded on demand) is in neither.
 after_load_files() { # dir
   local dir=$1
   [ -f "$dir/sw.js" ] || return 0
   echo sw.js
-  (cd "$dir" && find . -type f ! -name sw.js ! -name '*.gz' ! -name '*.br' ! -path '*/.*' -printf '%P\n' | sort) \
+  { node -e 'const m = /const PRECACHE = (\[.*?\]);/.exec(require("fs").readFileSync(process.argv[1], "utf8")); if (m) console.log(JSON.parse(m[1]).join("\n"))' "$dir/sw.js"
+    (cd "$dir" && find sets -type f ! -name '*.gz' ! -name '*.br' 2>/dev/null | sort); } \
     | grep -vxF -f <(page_files "$dir") || true
 }
 
