@@ -17,8 +17,14 @@ APP_DIST=$OUT/app-dist
 BASE_DIST=$OUT/baseline-dist
 mkdir -p "$OUT"
 
-BUILD=1
-[ "${1:-}" = "--no-build" ] && BUILD=0
+BUILD=1 WRITE=1
+for arg in "$@"; do
+  case $arg in
+    --no-build) BUILD=0 ;;
+    --no-write) WRITE=0 ;;
+    *) echo "bench-size: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
 
 build() { # name, dir, log, trunk args...
   local name=$1 dir=$2 log=$3
@@ -34,6 +40,9 @@ build() { # name, dir, log, trunk args...
 }
 if [ "$BUILD" = 1 ]; then
   build app "$ROOT" "$OUT/build-app.log" --dist "$APP_DIST"
+  # Trunk copies every snippet folder wasm-bindgen left in the shared target/ (the app's
+  # included) into the baseline's page; the baseline has none of its own.
+  rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
   build baseline "$ROOT/bench/baseline" "$OUT/build-baseline.log" --dist "$BASE_DIST"
 fi
 for d in "$APP_DIST" "$BASE_DIST"; do
@@ -48,29 +57,23 @@ gz() { gzip -9 -c -n "$1" | wc -c; }
 br() { node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$1"; }
 
 # Files the page itself downloads on a first visit (as observed in Chromium): index.html
-# and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>.
-# Not counted there: rel=manifest / apple-touch-icon (fetched on demand only).
+# and what it references with <script src>, <link rel=stylesheet|modulepreload|preload|icon>,
+# plus the modules those scripts import statically. Not counted there: rel=manifest /
+# apple-touch-icon and dynamic import()s (fetched on demand only). One rule for this
+# benchmark and the budget check: scripts/size-budget.mjs.
 page_files() { # dir
-  local dir=$1 tag url
-  echo index.html
-  grep -oE '<(script|link)[^>]*>' "$dir/index.html" | while read -r tag; do
-    case $tag in
-      '<script'*) url=$(sed -nE 's/.*[[:space:]]src="([^"]+)".*/\1/p' <<<"$tag") ;;
-      *) grep -qE 'rel="(stylesheet|modulepreload|preload|icon)"' <<<"$tag" || continue
-         url=$(sed -nE 's/.*[[:space:]]href="([^"]+)".*/\1/p' <<<"$tag") ;;
-    esac
-    case $url in '' | *://* | //* | data:*) continue ;; esac
-    url=${url#./}; url=${url#/}; url=${url%%[?#]*}
-    [ -f "$dir/$url" ] && echo "$url"
-  done | awk '!seen[$0]++'
+  SB_MODULE=$ROOT/scripts/size-budget.mjs SB_DIR=$1 node --input-type=module \
+    -e 'const m = await import(process.env.SB_MODULE); console.log(m.pageFiles(process.env.SB_DIR).join("\n"))'
 }
-# Everything else in the build (sw.js first): the service worker script, fetched after the
-# load event, then the files its install precaches that the page did not already fetch.
+# What follows the load event (sw.js first): the service worker script, then the files its
+# install precaches (its PRECACHE list) and the sets it keeps (everything under sets/),
+# less those the page already fetched. annex/ (loaded on demand) is in neither.
 after_load_files() { # dir
   local dir=$1
   [ -f "$dir/sw.js" ] || return 0
   echo sw.js
-  (cd "$dir" && find . -type f ! -name sw.js ! -path '*/.*' -printf '%P\n' | sort) \
+  { node -e 'const m = /const PRECACHE = (\[.*?\]);/.exec(require("fs").readFileSync(process.argv[1], "utf8")); if (m) console.log(JSON.parse(m[1]).join("\n"))' "$dir/sw.js"
+    (cd "$dir" && find sets -type f ! -name '*.gz' ! -name '*.br' 2>/dev/null | sort); } \
     | grep -vxF -f <(page_files "$dir") || true
 }
 
@@ -113,6 +116,7 @@ row() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 
+report() {
 echo "== bench-size: bytes a first visit downloads (release, opt-level z, LTO, wasm-opt -Oz)"
 [ "$HAVE_BROTLI" = 1 ] || echo "   (node not on PATH: brotli column skipped)"
 table "app" "$APP_DIST"
@@ -141,33 +145,75 @@ if [ -d "$APP_DIST/sets" ]; then
   done
 fi
 
-# Largest items: the release wasm before wasm-bindgen keeps its function names; run it
-# through wasm-bindgen and wasm-opt -Oz -g (names kept) so the items match what ships.
+# The first visit against the budget (the same check scripts/test.sh runs; here it only prints).
+echo
+node "$ROOT/scripts/size-budget.mjs" "$APP_DIST" || true
+
+# Where the wasm's bytes go: the release wasm before wasm-bindgen keeps its function names;
+# run it through wasm-bindgen and wasm-opt -Oz -g (names kept) so the sizes match what
+# ships, then file every function under a part of the app (scripts/wasm-parts.mjs) and,
+# when twiggy is on PATH, list the largest items.
 RAW_WASM=$ROOT/target/wasm32-unknown-unknown/release/dti-app.wasm
+echo
+if [ ! -f "$RAW_WASM" ]; then
+  echo "$RAW_WASM missing: per-part and largest-items tables skipped"
+  return 0
+fi
+key=$(sha256sum "$RAW_WASM" | cut -c1-16)
+TW=$OUT/named/$key
+if [ ! -f "$TW/named.wasm" ]; then
+  echo "(preparing a named -Oz wasm once for this build, ~30 s)" >&2
+  rm -rf "$OUT/named" && mkdir -p "$TW"
+  if ! { wasm-bindgen --target web --out-dir "$TW" --out-name app "$RAW_WASM" &&
+    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types "$TW/app_bg.wasm" -o "$TW/named.wasm.tmp" &&
+    mv "$TW/named.wasm.tmp" "$TW/named.wasm"; } >"$OUT/named.log" 2>&1; then
+    echo "could not prepare the named wasm (see $OUT/named.log): per-part and largest-items tables skipped"
+    return 0
+  fi
+fi
+echo "app wasm, -Oz with names kept (the name section itself is not shipped)"
+node "$ROOT/scripts/wasm-parts.mjs" "$TW/named.wasm"
 echo
 if ! command -v twiggy >/dev/null; then
   echo "twiggy not on PATH: largest-items table skipped"
-elif [ ! -f "$RAW_WASM" ]; then
-  echo "twiggy: $RAW_WASM missing, largest-items table skipped"
-else
-  key=$(sha256sum "$RAW_WASM" | cut -c1-16)
-  TW=$OUT/twiggy/$key
-  if [ ! -f "$TW/named.wasm" ]; then
-    echo "(twiggy: preparing a named -Oz wasm once for this build, ~30 s)" >&2
-    rm -rf "$OUT/twiggy" && mkdir -p "$TW"
-    if ! { wasm-bindgen --target web --out-dir "$TW" --out-name app "$RAW_WASM" &&
-      wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types "$TW/app_bg.wasm" -o "$TW/named.wasm.tmp" &&
-      mv "$TW/named.wasm.tmp" "$TW/named.wasm"; } >"$OUT/twiggy.log" 2>&1; then
-      echo "twiggy: could not prepare the wasm (see $OUT/twiggy.log), largest-items table skipped"
-      exit 0
-    fi
+  return 0
+fi
+echo "app wasm, 10 largest items (twiggy top)"
+twiggy top -n 30 -f csv "$TW/named.wasm" \
+  | awk -F, 'NR > 1 && $0 !~ /subsection/ && n < 10 {
+      n++; bytes = $(NF - 3); name = $1; for (i = 2; i <= NF - 4; i++) name = name "," $i
+      sub(/^"/, "", name); sub(/"$/, "", name); gsub(/""/, "\"", name)
+      if (length(name) > 100) name = substr(name, 1, 97) "..."
+      printf "  %10d  %s\n", bytes, name }'
+}
+
+machine() {
+  local cpu
+  cpu=$(sed -nE 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sm), ${cpu:-unknown CPU} × $(nproc) cores, $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version 2>/dev/null | cut -d' ' -f2)"
+}
+
+REPORT=$OUT/size-report.txt
+report | tee "$REPORT"
+
+# BENCHMARKS.md keeps the last run between its markers (other sections are left as they are).
+if [ "$WRITE" = 1 ]; then
+  DOC=$ROOT/BENCHMARKS.md
+  if grep -q '^<!-- bench-size:begin -->$' "$DOC" && grep -q '^<!-- bench-size:end -->$' "$DOC"; then
+    {
+      echo "Last run: $(machine). Command: \`make bench\` (or \`bash scripts/bench-size.sh\`)."
+      echo
+      echo '```text'
+      cat "$REPORT"
+      echo '```'
+    } >"$OUT/size-block.md"
+    awk -v block="$OUT/size-block.md" '
+      /^<!-- bench-size:begin -->$/ { print; while ((getline l < block) > 0) print l; skip = 1; next }
+      /^<!-- bench-size:end -->$/ { skip = 0 }
+      !skip' "$DOC" >"$DOC.tmp" && mv "$DOC.tmp" "$DOC"
+    echo "bench-size: table written to BENCHMARKS.md (## Size)" >&2
+  else
+    echo "bench-size: BENCHMARKS.md has no bench-size markers; table not written" >&2
   fi
-  echo "app wasm, 10 largest items (twiggy top; -Oz with names kept; the name section itself is not shipped)"
-  twiggy top -n 30 -f csv "$TW/named.wasm" \
-    | awk -F, 'NR > 1 && $0 !~ /subsection/ && n < 10 {
-        n++; bytes = $(NF - 3); name = $1; for (i = 2; i <= NF - 4; i++) name = name "," $i
-        sub(/^"/, "", name); sub(/"$/, "", name); gsub(/""/, "\"", name)
-        if (length(name) > 100) name = substr(name, 1, 97) "..."
-        printf "  %10d  %s\n", bytes, name }'
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post_build hook. Trunk starts the hooks of one stage all at once, so this one
 # script keeps the order: first the indicator sets as files beside the app, then the
-# service worker's manifest (which leaves sets/ to the catalogue).
+# annex CSV module, then the service worker's manifest (which leaves sets/ to the catalogue).
 set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run as a Trunk hook (TRUNK_STAGING_DIR is not set)}"
 cd "$(dirname "$0")/.."
@@ -17,6 +17,25 @@ cp data/frameworks/*.json data/published/*.csv "$sets/"
 t0=$(date +%s%N)
 cargo run --quiet --locked -p dti-engine --bin dti -- sets index --gzip "$sets"
 echo "post-build: dti sets index took $(( ($(date +%s%N) - t0) / 1000000 )) ms (cargo included)"
+
+# The annex CSV reader/writer as a second wasm module (annex-module/), which the app imports
+# only when a CSV set file is chosen or a set is downloaded as CSV: it stays out of the
+# first visit (issue 15, ~33 kB gzip). Same profile and wasm-opt level as the app; unhashed
+# names (the app asks for annex/dti_annex.js), revalidated like the other unhashed scripts.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+t0=$(date +%s%N)
+profile=()
+[ "${TRUNK_PROFILE:-debug}" = release ] && profile=(--release)
+cargo build --quiet --locked --target wasm32-unknown-unknown -p dti-annex "${profile[@]}"
+annex="$TRUNK_STAGING_DIR/annex"
+rm -rf "$annex"
+wasm-bindgen --target web --no-typescript --out-dir "$annex" \
+  "target/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/dti_annex.wasm"
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types "$annex/dti_annex_bg.wasm" -o "$annex/dti_annex_bg.wasm"
+fi
+echo "post-build: annex module built in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 
 # The council's page (hoi-dong.html) with its own wasm bundle, so agencies never download
 # it. Trunk 0.21 builds one HTML target per run: a nested build of council/ into a folder of

@@ -2,6 +2,7 @@
 //! engine and render; no arithmetic happens here.
 #![forbid(unsafe_code)]
 
+pub mod annex;
 pub mod app;
 pub mod components;
 pub mod embed;

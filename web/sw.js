@@ -59,9 +59,24 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(setsFile(event));
     return;
   }
+  // The annex CSV module, not precached (scripts/sw-manifest.mjs): kept once used.
+  if (request.url.startsWith(new URL("annex/", self.registration.scope).href)) {
+    event.respondWith(onDemand(request));
+    return;
+  }
   // Hashed assets never change: cache first.
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
 });
+
+// A file of this build fetched on first use, then answered from this version's cache.
+async function onDemand(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
 
 // The app's pages, relative to the worker's folder: the calculator (the folder itself or
 // index.html) and the council's page once a build has it. Query and fragment do not matter.

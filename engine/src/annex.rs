@@ -1303,24 +1303,35 @@ pub fn from_csv(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
 /// (native only), so the browser bundle never links the workbook reader, whatever
 /// features a workspace build unifies.
 pub fn import(file: &str, bytes: &[u8]) -> Result<Framework, ImportError> {
+    import_json(file, bytes).unwrap_or_else(|| from_csv(file, bytes))
+}
+
+/// The part of [`import`] that needs no CSV reader: an .xlsx refused, a JSON set read and
+/// validated; `None` when the file is an annex table, for [`from_csv`]. The browser app
+/// calls this at once and loads the CSV reader only for a table (issue 15: ~33 kB gzip).
+pub fn import_json(file: &str, bytes: &[u8]) -> Option<Result<Framework, ImportError>> {
     if is_xlsx(bytes) {
-        return Err(ImportError::Unreadable(Error::input(
+        return Some(Err(ImportError::Unreadable(Error::input(
             file,
             0,
             "tệp Excel (.xlsx) không đọc được ở đây; trong Excel chọn Lưu thành “CSV UTF-8 (phân cách bằng dấu phẩy)”, hoặc dùng lệnh dti framework import",
             "an Excel (.xlsx) file cannot be read here; in Excel use Save As “CSV UTF-8 (comma delimited)”, or the dti framework import command",
-        )));
+        ))));
     }
     // The same checks as every chosen file: UTF-16 named, and JSON depth before parsing.
-    let text = crate::upload::decode(file, bytes).map_err(ImportError::Unreadable)?;
-    if text.trim_start().starts_with('{') {
-        crate::upload::check_depth(file, text).map_err(ImportError::Unreadable)?;
-        return Framework::from_json(file, text).map_err(|e| match e {
+    let text = match crate::upload::decode(file, bytes) {
+        Ok(text) => text,
+        Err(e) => return Some(Err(ImportError::Unreadable(e))),
+    };
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    Some(crate::upload::check_depth(file, text).map_err(ImportError::Unreadable).and_then(|()| {
+        Framework::from_json(file, text).map_err(|e| match e {
             Error::FrameworkInvalid { .. } => ImportError::Invalid(vec![e]),
             other => ImportError::Unreadable(other),
-        });
-    }
-    from_csv(file, bytes)
+        })
+    }))
 }
 
 /// A zip archive, as every .xlsx is.

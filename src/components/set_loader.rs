@@ -7,6 +7,7 @@ use dti_engine::annex::ImportError;
 use dti_engine::framework::Status;
 use leptos::prelude::*;
 
+use crate::annex::{unavailable, Reply};
 use crate::files::{chosen_file, download, read_bytes, ReadError};
 use crate::storage::size_text;
 use crate::i18n::{pick, tr};
@@ -15,6 +16,12 @@ use crate::state::use_state;
 /// The Excel template beside the app: `dti framework export` of the newest built-in set,
 /// written into the build by `scripts/template.sh` (a Trunk hook).
 pub const TEMPLATE_FILE: &str = "mau-bo-chi-so.xlsx";
+
+/// Why a chosen set file was not loaded: one reason, or the problems one per row.
+enum Problems {
+    Unreadable(String),
+    Invalid(Vec<String>),
+}
 
 /// What the last load said: success or not, a summary, and the problems one per row.
 #[derive(Clone)]
@@ -46,29 +53,44 @@ pub fn SetLoader() -> impl IntoView {
                     return;
                 }
             };
-            let framework = match dti_engine::annex::import(&name, &bytes) {
-                Ok(f) => f,
-                Err(ImportError::Unreadable(e)) => {
-                    message.set(Some(fail(format!("{} {unchanged}", e.message(lang)), Vec::new())));
+            // A JSON set at once; an annex table through the CSV reader, loaded on first use.
+            let i = usize::from(lang == dti_engine::Lang::En);
+            let imported = match dti_engine::annex::import_json(&name, &bytes) {
+                Some(Ok(framework)) => {
+                    // Stored as JSON and validated again at every start: a JSON file as the
+                    // user gave it, a CSV annex as the set it became.
+                    let original = std::str::from_utf8(&bytes).ok().filter(|t| t.trim_start().starts_with('{')).map(str::to_owned);
+                    match original {
+                        Some(json) => Ok(json),
+                        None => serde_json::to_string(&framework)
+                            .map_err(|e| Problems::Unreadable(dti_engine::Error::input(&name, 0, e.to_string(), e.to_string()).message(lang))),
+                    }
+                }
+                Some(Err(ImportError::Unreadable(e))) => Err(Problems::Unreadable(e.message(lang))),
+                Some(Err(ImportError::Invalid(list))) => Err(Problems::Invalid(list.iter().map(|e| e.message(lang)).collect())),
+                None => match crate::annex::import_csv(&name, &bytes).await {
+                    Ok(Reply { set: Some(json), .. }) => Ok(json),
+                    Ok(Reply { invalid: Some(list), .. }) => Err(Problems::Invalid(list.into_iter().map(|m| m[i].clone()).collect())),
+                    Ok(Reply { unreadable: Some(m), .. }) | Err(m) => Err(Problems::Unreadable(m[i].clone())),
+                    Ok(_) => Err(Problems::Unreadable(unavailable()[i].clone())),
+                },
+            };
+            let json = match imported {
+                Ok(json) => json,
+                Err(Problems::Unreadable(why)) => {
+                    message.set(Some(fail(format!("{why} {unchanged}"), Vec::new())));
                     return;
                 }
-                Err(ImportError::Invalid(list)) => {
+                Err(Problems::Invalid(list)) => {
                     let summary = match lang {
                         dti_engine::Lang::Vi => format!("{name}: {} lỗi. {unchanged}", list.len()),
                         dti_engine::Lang::En => format!("{name}: {} problem(s). {unchanged}", list.len()),
                     };
-                    message.set(Some(fail(summary, list.iter().map(|e| e.message(lang)).collect())));
+                    message.set(Some(fail(summary, list)));
                     return;
                 }
             };
-            // Stored as JSON and validated again at every start: a JSON file as the user
-            // gave it, a CSV annex as the set it became.
-            let original = std::str::from_utf8(&bytes).ok().filter(|t| t.trim_start().starts_with('{')).map(str::to_owned);
-            let outcome = match original {
-                Some(json) => Ok(json),
-                None => serde_json::to_string(&framework).map_err(|e| dti_engine::Error::input(&name, 0, e.to_string(), e.to_string())),
-            }
-            .and_then(|json| state.load_set(&name, json));
+            let outcome = state.load_set(&name, json);
             message.set(Some(match outcome {
                 Ok(f) => {
                     let status = match f.status {
@@ -88,15 +110,24 @@ pub fn SetLoader() -> impl IntoView {
     };
     let on_csv = move |_| {
         let Some(f) = state.framework.get_untracked() else { return };
-        let lang = state.lang.get_untracked();
-        match dti_engine::annex::to_csv(&f) {
-            Ok(csv) => {
-                if !download(&format!("bo-chi-so-{}.csv", f.id), &csv, "text/csv;charset=utf-8") {
-                    message.set(Some(Outcome { ok: false, summary: tr(lang, "Trình duyệt chặn tải tệp.", "The browser blocked the download.").into(), problems: Vec::new() }));
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let i = usize::from(lang == dti_engine::Lang::En);
+            let reply = match serde_json::to_string(&*f) {
+                Ok(json) => crate::annex::set_to_csv(&json).await,
+                Err(e) => Err([e.to_string(), e.to_string()]),
+            };
+            let failed = |summary: String| message.set(Some(Outcome { ok: false, summary, problems: Vec::new() }));
+            match reply {
+                Ok(Reply { csv: Some(csv), .. }) => {
+                    if !download(&format!("bo-chi-so-{}.csv", f.id), &csv, "text/csv;charset=utf-8") {
+                        failed(tr(lang, "Trình duyệt chặn tải tệp.", "The browser blocked the download.").into());
+                    }
                 }
+                Ok(Reply { error: Some(m), .. }) | Err(m) => failed(m[i].clone()),
+                Ok(_) => failed(unavailable()[i].clone()),
             }
-            Err(e) => message.set(Some(Outcome { ok: false, summary: e.message(lang), problems: Vec::new() })),
-        }
+        });
     };
     view! {
         <details class="set-loader">

@@ -1,0 +1,118 @@
+// Size budget (issue 15), run by scripts/test.sh after the release build: the bytes a first
+// visit downloads before the total shows, each file at gzip -9, must stay within 150 kB.
+// Counted: index.html and what it loads itself (<script src>, <link rel=stylesheet|
+// modulepreload|preload|icon>, as scripts/bench-size.sh lists them), the set catalogue
+// sets/index.json, and the set a first visit opens with its published results (the
+// catalogue's default set, the rule of engine/src/catalogue.rs `Index::default_set`).
+// Prints every file with its part and each part against its budget in BENCHMARKS.md
+// ("## Size", table "Budget per part"); exits 1 above the total budget.
+//   node scripts/size-budget.mjs [dist]
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = process.argv[2] ?? join(ROOT, "dist");
+export const TOTAL_BUDGET = 150_000;
+
+function gzip9(path) {
+  try {
+    return execFileSync("gzip", ["-9", "-c", "-n", path], { maxBuffer: 1 << 28 }).length;
+  } catch {
+    return gzipSync(readFileSync(path), { level: 9 }).length;
+  }
+}
+
+/** What index.html makes the browser fetch at once (the rule bench-size.sh uses too), and
+ *  the modules those scripts import statically (e.g. wasm-bindgen's snippets); a dynamic
+ *  `import()` is not followed: it is fetched on demand. */
+export function pageFiles(dist) {
+  const html = readFileSync(join(dist, "index.html"), "utf8").replace(/<!--[\s\S]*?-->/g, "");
+  const files = ["index.html"];
+  const add = (url, from = "") => {
+    if (!url || /^([a-z]+:|\/\/)/i.test(url)) return;
+    const path = normalize(join(from, url.replace(/[?#].*$/, ""))).replace(/^\.?\//, "");
+    if (path.startsWith("..") || !existsSync(join(dist, path)) || files.includes(path)) return;
+    files.push(path);
+    if (path.endsWith(".js")) {
+      const js = readFileSync(join(dist, path), "utf8");
+      for (const [, dep] of js.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) add(dep, dirname(path));
+    }
+  };
+  for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    if (tag.startsWith("<script")) add(/\ssrc="([^"]+)"/.exec(tag)?.[1]);
+    else if (/\srel="(stylesheet|modulepreload|preload|icon)"/.test(tag)) add(/\shref="([^"]+)"/.exec(tag)?.[1]);
+  }
+  return files;
+}
+
+/** The catalogue and the set a first visit opens (newest with published results, else newest). */
+export function setFiles(dist) {
+  const index = JSON.parse(readFileSync(join(dist, "sets/index.json"), "utf8"));
+  const newest = (a, b) => (a.year - b.year) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const pick = (list) => list.reduce((best, e) => (best === undefined || newest(e, best) >= 0 ? e : best), undefined);
+  const entry = pick(index.sets.filter((e) => e.published)) ?? pick(index.sets);
+  const files = ["sets/index.json"];
+  if (entry) {
+    files.push(`sets/${entry.file}`);
+    if (entry.published) files.push(`sets/${entry.published.file}`);
+  }
+  return { files, id: entry?.id };
+}
+
+export function partOf(file) {
+  if (file === "sets/index.json") return "catalogue";
+  if (file.startsWith("sets/")) return "set";
+  if (file.endsWith(".wasm")) return "wasm";
+  if (file.endsWith(".js")) return "scripts";
+  if (file.endsWith(".css")) return "stylesheet";
+  return "page";
+}
+
+/** Budget per part from BENCHMARKS.md: rows `| part | … | budget |` of "Budget per part". */
+export function partBudgets(md) {
+  const section = md.split(/^### Budget per part/m)[1]?.split(/^#{2,3} /m)[0] ?? "";
+  const budgets = {};
+  for (const line of section.split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    if (cells.length < 4 || !/^`[a-z]+`$/.test(cells[1])) continue;
+    const n = Number(cells[cells.length - 2].replace(/[^0-9]/g, ""));
+    if (n > 0) budgets[cells[1].slice(1, -1)] = n;
+  }
+  return budgets;
+}
+
+const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+function main() {
+  if (!existsSync(join(DIST, "index.html"))) {
+    console.error(`size-budget: ${DIST}/index.html missing (run the release build first)`);
+    process.exit(2);
+  }
+  const sets = setFiles(DIST);
+  const files = [...pageFiles(DIST), ...sets.files];
+  const budgets = partBudgets(readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8"));
+  const parts = {};
+  let total = 0;
+  console.log(`size budget: first visit before the total shows (gzip -9), opened set ${sets.id ?? "none"}`);
+  for (const f of files) {
+    const bytes = gzip9(join(DIST, f));
+    const part = partOf(f);
+    parts[part] = (parts[part] ?? 0) + bytes;
+    total += bytes;
+    console.log(`  ${f.padEnd(44)} ${fmt(bytes).padStart(9)} B  ${part}`);
+  }
+  console.log("per part (budget from BENCHMARKS.md):");
+  for (const [part, bytes] of Object.entries(parts)) {
+    const budget = budgets[part];
+    const mark = budget === undefined ? "no budget listed" : bytes > budget ? `OVER by ${fmt(bytes - budget)} B` : "ok";
+    console.log(`  ${part.padEnd(12)} ${fmt(bytes).padStart(9)} B / ${budget === undefined ? "-" : fmt(budget)} B  ${mark}`);
+  }
+  const ok = total <= TOTAL_BUDGET;
+  console.log(`TOTAL ${fmt(total)} B / ${fmt(TOTAL_BUDGET)} B: ${ok ? "within budget" : `OVER by ${fmt(total - TOTAL_BUDGET)} B`}`);
+  if (!ok) process.exit(1);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
