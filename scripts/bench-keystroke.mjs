@@ -26,12 +26,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 import { GROUP, largeSet, pointsCodes, workspace } from './gen-large-set.mjs';
 import { machine, writeSection } from './bench-md.mjs';
-import { appDist, args, CPU_RATE, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
+import { appDist, args, CPU_RATE, fileFor, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
 
 const DIST = appDist();
 const BASELINE = optPath('--baseline');
@@ -55,12 +55,8 @@ const MIME = {
 function serve(root) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(base, path));
-    if (!file.startsWith(base + sep)) return void res.writeHead(403).end();
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return void res.writeHead(404).end();
+    const file = await fileFor(base, req.url);
+    if (typeof file === 'number') return void res.writeHead(file).end();
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(await readFile(file));
   });

@@ -25,13 +25,13 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
 
 import { machine, writeSection } from './bench-md.mjs';
-import { appDist, args, CPU_RATE, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
+import { appDist, args, CPU_RATE, fileFor, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
 
 const RUNS = Math.max(1, Math.min(50, Number.parseInt(opt('--runs', '5'), 10) || 5));
 const GZIP = !args.includes('--identity');
@@ -76,12 +76,8 @@ async function startServer(root) {
   }
   async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(base, path));
-    if (!file.startsWith(base + sep)) return void res.writeHead(403).end();
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return void res.writeHead(404).end();
+    const file = await fileFor(base, req.url);
+    if (typeof file === 'number') return void res.writeHead(file).end();
     const entry = await load(file);
     stats.requests++;
     const headers = {
