@@ -16,17 +16,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { launchBrowser } from '../tests/e2e/lib/harness.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
+import { launchBrowser, opt, ROOT } from './lib/bench.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
-};
 const N = Math.max(10, Number.parseInt(opt('--sheets', '10000'), 10) || 10000);
 const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
 const fmt = (ms) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;

@@ -26,32 +26,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readFile, stat } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { extname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 import { GROUP, largeSet, pointsCodes, workspace } from './gen-large-set.mjs';
 import { machine, writeSection } from './bench-md.mjs';
+import { appDist, args, CPU_RATE, fileFor, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
-};
-const DIST = resolve(
-  opt('--dist', existsSync(join(ROOT, 'target/bench/app-dist/index.html')) ? join(ROOT, 'target/bench/app-dist') : join(ROOT, 'dist')),
-);
-const BASELINE = args.includes('--baseline') ? resolve(opt('--baseline')) : null;
+const DIST = appDist();
+const BASELINE = optPath('--baseline');
 const ROUNDS = Math.max(1, Number.parseInt(opt('--rounds', '3'), 10) || 3);
 const N = Number.parseInt(opt('--indicators', '1000'), 10);
 const DRAFTS = Number.parseInt(opt('--drafts', '50'), 10);
-const OUT = args.includes('--out') ? resolve(opt('--out')) : null;
-const MD = args.includes('--md') ? resolve(opt('--md')) : null;
+const OUT = optPath('--out');
+const MD = optPath('--md');
 // --profile FILE: a CPU profile (.cpuprofile, for Chromium's DevTools) of the app's typing.
-const PROFILE = args.includes('--profile') ? resolve(opt('--profile')) : null;
-const CPU_RATE = 4;
+const PROFILE = optPath('--profile');
 const FIELDS = 20;
 const GAP_MS = 150;
 const PAUSE_MS = 600;
@@ -65,12 +55,8 @@ const MIME = {
 function serve(root) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(base, path));
-    if (!file.startsWith(base + sep)) return void res.writeHead(403).end();
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return void res.writeHead(404).end();
+    const file = await fileFor(base, req.url);
+    if (typeof file === 'number') return void res.writeHead(file).end();
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(await readFile(file));
   });
@@ -158,7 +144,7 @@ async function run(browser, name, dist, set, drafts) {
     await page.locator(`#f-${codes[0].replaceAll('.', '\\.')}-value`).waitFor({ timeout: 120_000 });
     const loadMs = Date.now() - t0;
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    await slowCpu(cdp);
     await page.waitForTimeout(1000);
     if (PROFILE && name === 'large') {
       await cdp.send('Profiler.enable');
@@ -240,10 +226,7 @@ async function main() {
   const small = largeSet(40);
   console.log(`== bench-keystroke: ${N} indicators (${set.id}, group ${GROUP}), ${DRAFTS} drafts in storage, CPU ${CPU_RATE}x slower`);
   console.log(`   up to ${FIELDS} points fields x ("1", Backspace) x ${ROUNDS} rounds; ${GAP_MS} ms between keys, ${PAUSE_MS} ms pause per field`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchBrowser();
   const results = [];
   const chromiumVersion = browser.version();
   try {

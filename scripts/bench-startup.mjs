@@ -25,36 +25,22 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
 import { machine, writeSection } from './bench-md.mjs';
+import { appDist, args, CPU_RATE, fileFor, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
-};
 const RUNS = Math.max(1, Math.min(50, Number.parseInt(opt('--runs', '5'), 10) || 5));
 const GZIP = !args.includes('--identity');
-const MD = args.includes('--md') ? resolve(opt('--md')) : null;
-const DIST = resolve(
-  opt('--dist', existsSync(join(ROOT, 'target/bench/app-dist/index.html')) ? join(ROOT, 'target/bench/app-dist') : join(ROOT, 'dist')),
-);
+const MD = optPath('--md');
+const DIST = appDist();
 const STATIC_SRC = join(ROOT, 'bench/static-layout/index.html');
 const STATIC_DIR = join(ROOT, 'target/bench/static-layout');
 const LOAD_TIMEOUT = 120_000; // per page load; a run never waits longer
 const NETWORK = { offline: false, latency: 300, downloadThroughput: 50_000, uploadThroughput: 50_000, connectionType: 'cellular3g' };
-const CPU_RATE = 4;
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 // ---------------------------------------------------------------- static server
 const MIME = {
@@ -90,12 +76,8 @@ async function startServer(root) {
   }
   async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(base, path));
-    if (!file.startsWith(base + sep)) return void res.writeHead(403).end();
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return void res.writeHead(404).end();
+    const file = await fileFor(base, req.url);
+    if (typeof file === 'number') return void res.writeHead(file).end();
     const entry = await load(file);
     stats.requests++;
     const headers = {
@@ -179,7 +161,7 @@ async function throttle(cdp, { cacheDisabled, offline = false }) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled });
   await cdp.send('Network.emulateNetworkConditions', { ...NETWORK, offline });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  await slowCpu(cdp);
 }
 
 /**
@@ -351,7 +333,7 @@ async function main() {
   const css = await prepareStatic();
   const app = await startServer(DIST);
   const staticServer = await startServer(STATIC_DIR);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     console.log(`== bench-startup: Chromium ${browser.version()}, N=${RUNS} per case, fresh context per run`);
     console.log(`   link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput} B/s down/up (400 kbit/s); CPU ${CPU_RATE}x slower; ${GZIP ? 'gzip -9' : 'no compression'}`);

@@ -4,21 +4,30 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file download; `false` when the browser refused.
 pub fn download(name: &str, text: &str, mime: &str) -> bool {
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).is_ok_and(|blob| offer(&blob, name).is_some())
+}
+
+/// Offers bytes as a file download (the council's workbooks); `false` when the browser refused.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).is_ok_and(|blob| offer(&blob, name).is_some())
+}
+
+/// Saves `blob` as `name` through a temporary link.
+fn offer(blob: &web_sys::Blob, name: &str) -> Option<()> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+    let doc = web_sys::window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
 }
 
 /// The file chosen in a file input's change event; the input is cleared so choosing the

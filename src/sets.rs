@@ -46,7 +46,8 @@ pub async fn fetch_index() -> Result<Index, Error> {
     Index::from_json(&file, &text)
 }
 
-async fn fetch_file(file: &FileRef) -> Result<String, Error> {
+/// The text of a catalogue file, fetched by its digest URL; errors name `sets/FILE`.
+pub async fn fetch_file(file: &FileRef) -> Result<String, Error> {
     let shown = format!("{DIR}{}", file.file);
     fetch_text(&format!("{DIR}{}", file.url()), false).await.map_err(|r| failed(&shown, r))
 }

@@ -33,24 +33,7 @@ pub async fn yield_now() {
 }
 
 /// Offers bytes as a file download; `false` when the browser refused.
-pub fn download(name: &str, bytes: &[u8], mime: &str) -> bool {
-    let run = || -> Option<()> {
-        let array = js_sys::Uint8Array::from(bytes);
-        let parts = js_sys::Array::of1(&array);
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
-}
+pub use dti_app::files::download_bytes as download;
 
 /// Copies a table for Word: `text/html` with a plain-text copy beside it, through a
 /// `copy` event (the async Clipboard API parses the HTML in the page, where the strict CSP

@@ -1,31 +1,21 @@
 // The council page works offline after one online visit: the service worker precaches
 // hoi-dong.html and its own bundle; the imported sheets come back from IndexedDB.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startServer } from './lib/server.mjs';
 import { BUILD } from './lib/fixture-dist.mjs';
 import { poll } from './lib/expect.mjs';
-import { assertNoPageErrors, launchPersistent, waitForController } from './lib/pwa.mjs';
+import { assertNoPageErrors, usePersistent, waitForController } from './lib/pwa.mjs';
 import { Council, SEED_SHEETS } from './lib/council.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(BUILD);
-  browser = await launchPersistent();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePersistent(BUILD);
 
 test('after one online visit the council page opens offline, with its sets and the imported sheets', async () => {
-  const c = new Council(browser.page);
-  await c.page.goto(new URL('hoi-dong.html', server.url).href);
+  const c = new Council(env.browser.page);
+  await c.page.goto(new URL('hoi-dong.html', env.server.url).href);
   await c.ready();
   await waitForController(c);
   // The council's files are cached once this page asks, not by the calculator's install.
@@ -39,7 +29,7 @@ test('after one online visit the council page opens offline, with its sets and t
   await c.importFiles(SEED_SHEETS.slice(40));
   await poll(() => c.table('huyen').then((t) => t?.rows.length ?? 0), (n) => n === 9);
 
-  await server.close();
+  await env.server.close();
   await c.reload();
   await c.idle();
   await poll(() => c.table('huyen').then((t) => t?.rows.length ?? 0), (n) => n === 9);

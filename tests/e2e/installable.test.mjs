@@ -1,31 +1,21 @@
 // Installable: once the service worker controls the page, Chromium reports no
 // installability error, and the manifest names the app.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { Calculator } from './lib/calculator.mjs';
-import { startServer } from './lib/server.mjs';
-import { assertNoPageErrors, launchPersistent, waitForController } from './lib/pwa.mjs';
+import { assertNoPageErrors, usePersistent, waitForController } from './lib/pwa.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchPersistent();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePersistent();
 
 test('no installability error; the manifest is the calculator\'s', async () => {
-  const app = new Calculator(browser.page);
-  await app.page.goto(server.url);
+  const app = new Calculator(env.browser.page);
+  await app.page.goto(env.server.url);
   await app.ready();
   await waitForController(app);
 
-  const cdp = await browser.context.newCDPSession(app.page);
+  const cdp = await env.browser.context.newCDPSession(app.page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, [], 'Chromium finds the app installable');
 

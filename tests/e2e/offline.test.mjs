@@ -1,27 +1,17 @@
 // Offline: after one visit online the service worker serves the app; with the server
 // gone, the page still loads, keeps the draft and saves new answers.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { Calculator } from './lib/calculator.mjs';
-import { startServer } from './lib/server.mjs';
 import { expectChecked, expectSummary, expectValue } from './lib/expect.mjs';
-import { assertNoPageErrors, launchPersistent, waitForController, waitSaved } from './lib/pwa.mjs';
+import { assertNoPageErrors, usePersistent, waitForController, waitSaved } from './lib/pwa.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchPersistent();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePersistent();
 
 test('after one online visit the app works offline: draft kept, new answers saved', async () => {
-  const app = new Calculator(browser.page);
-  await app.page.goto(server.url);
+  const app = new Calculator(env.browser.page);
+  await app.page.goto(env.server.url);
   await app.ready();
   await waitForController(app);
 
@@ -30,7 +20,7 @@ test('after one online visit the app works offline: draft kept, new answers save
   await waitSaved(app.page, '12,5');
 
   // The network goes away.
-  await server.close();
+  await env.server.close();
 
   await app.reload();
   await expectValue(app.pointsInput(20), '12,5', 'the earlier answer after an offline reload');

@@ -2,6 +2,8 @@
 // things (Vietnamese by default); by id where the id is the contract (ids contain dots,
 // so they are written as [id="…"], never #f-1.5-value).
 
+import { watchPageErrors } from './page-errors.mjs';
+
 /** CSS selector for an element id (safe with dots). */
 export const byId = (id) => `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
 
@@ -12,14 +14,8 @@ export class Calculator {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
     this.page = page;
-    /** Uncaught exceptions in the page (`pageerror`). */
-    this.pageErrors = [];
-    page.on('pageerror', (e) => this.pageErrors.push(e));
-    // A Content-Security-Policy violation (Chromium reports each on the console) counts as
-    // a page error: the suite runs under the deployed policy and must not need more.
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) this.pageErrors.push({ name: 'CSP violation', message: m.text() });
-    });
+    /** Uncaught exceptions and CSP violations in the page. */
+    this.pageErrors = watchPageErrors(page);
   }
 
   /** Opens the app in `context` and waits until the wasm has rendered the summary. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { poll } from './expect.mjs';
+import { watchPageErrors } from './page-errors.mjs';
 
 export const COUNCIL_FIXTURES = fileURLToPath(new URL('../../fixtures/council/', import.meta.url));
 /** The 49 sheets of the 2022 appendix (one per published row). */
@@ -32,11 +33,7 @@ export class Council {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
     this.page = page;
-    this.pageErrors = [];
-    page.on('pageerror', (e) => this.pageErrors.push(e));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) this.pageErrors.push({ name: 'CSP violation', message: m.text() });
-    });
+    this.pageErrors = watchPageErrors(page);
   }
 
   static async open(context, baseUrl) {

@@ -3,28 +3,12 @@
 
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, launchBrowser } from './chromium.mjs';
 import { startServer } from './server.mjs';
 import { Calculator } from './calculator.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
+export { CHROMIUM_ARGS, launchBrowser };
 
 /**
  * Registers before/after hooks for the file and returns an object whose `open()` gives a

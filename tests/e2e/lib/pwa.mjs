@@ -3,6 +3,7 @@
 // fly (sub-path build, "build 2" for upgrades) and a private nginx with the shipped config.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
@@ -15,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './harness.mjs';
 import { Calculator } from './calculator.mjs';
 import { poll } from './expect.mjs';
+import { startServer } from './server.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 export const SUBPATH = '/chuyen-doi-so/dti/';
@@ -27,6 +29,24 @@ export const tempDir = (prefix) => mkdtemp(join(tmpdir(), `dti-e2e-${prefix}-`))
 /** Removes a temporary folder (never fails). */
 export const removeDir = (dir) => (dir ? rm(dir, { recursive: true, force: true }).catch(() => {}) : undefined);
 
+
+/**
+ * Registers before/after hooks for the file: a static server for `root` (the fixture build
+ * when omitted) and a persistent Chromium (launchPersistent), both closed when the file
+ * ends. The tests read `env.server` and `env.browser`.
+ */
+export function usePersistent(root) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer(root);
+    env.browser = await launchPersistent();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 /**
  * Chromium with a persistent profile in a temporary folder (service workers and their
  * caches need one). Returns { context, page, close }; `page` is the context's first page.
