@@ -35,6 +35,6 @@ trunk build --release --offline --skip-version-check
 step "end-to-end: user flows in Chromium (Playwright) against dist/"
 node --test --test-concurrency=1 tests/e2e/
 
-step "size budget: what a first visit downloads before the total shows, ≤ 150 kB gzip -9"
+step "size: what a first visit downloads before the total shows (gzip -9): fails above the ceiling; prints the gap to the 150 kB budget"
 # Last, so a size failure does not hide the flows' results; per-part budgets: BENCHMARKS.md.
 node scripts/size-budget.mjs dist
