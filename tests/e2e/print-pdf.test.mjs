@@ -47,7 +47,10 @@ test('the printed PDF is the report: agency, every main indicator, total, level 
     // On screen the report is not shown.
     assert.equal(await a.page.locator('.print-report').isVisible(), false, 'the report is hidden on screen');
 
+    // The report is built when print media starts (its change event comes with the next
+    // rendering step, not within emulateMedia), so wait for it instead of sampling once.
     await a.page.emulateMedia({ media: 'print' });
+    await a.page.locator('.print-report').waitFor({ state: 'visible', timeout: 5_000 });
     assert.equal(await a.page.locator('.print-report').isVisible(), true, 'the report shows in print media');
     assert.equal(await a.page.locator('main.layout').isVisible(), false, 'the app is hidden in print media');
     const file = join(dir, 'phieu.pdf');
