@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use dti_engine::framework::{Framework, Indicator, Method};
 use dti_engine::sheet::{Answer, Entry, ScoreSheet};
 use dti_engine::Decimal;
+use rust_decimal::RoundingStrategy;
 
 /// What the council has done with the sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,9 @@ fn answers_for(fw: &Framework, group: &str, total: Decimal, rng: &mut Lcg) -> Op
     // Leave part of the total to the points indicators, so they carry figures too (and all
     // that the other indicators cannot hold).
     let share = Decimal::from(30 + rng.below(60)) / Decimal::ONE_HUNDRED;
-    let reserve = (capacity * share).round_dp(0).max(total - others_max).min(capacity).min(total).max(Decimal::ZERO);
+    // Any split works (the answers are filled to the exact total after it); half to even is
+    // named so the committed fixtures stay what this generator writes.
+    let reserve = (capacity * share).round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven).max(total - others_max).min(capacity).min(total).max(Decimal::ZERO);
     for i in (1..others.len()).rev() {
         let j = rng.below(i as u64 + 1) as usize;
         others.swap(i, j);
