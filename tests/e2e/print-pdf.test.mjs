@@ -72,8 +72,30 @@ test('the printed PDF is the report: agency, every main indicator, total, level 
     assert.match(text, /Dịch vụ công trực tuyến và thủ tục hành chính \(250 điểm\) 200,00/, 'main 7 with its subtotal');
     has('Tổng điểm tự đánh giá: 312,50 / 1.000 — 31,25 % — Hình thành', 'the total, percentage and level');
     has('NGƯỜI LẬP PHIẾU');
+    assert.match(text, /Trang 1\/\d+/, 'the page footer, in Vietnamese');
     has('THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ');
     for (const s of SCREEN_ONLY) assert.ok(!text.includes(s), `the PDF should not contain the screen's “${s}”; its text:\n${raw}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('in English the printed page footer says "Page", not the Vietnamese "Trang"', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dti-e2e-pdf-'));
+  try {
+    const a = await app.open();
+    await a.langToggle('English').click();
+    await a.setPoints('1.5', '12,5');
+    await expectText(a.total, '12,50');
+    await a.page.emulateMedia({ media: 'print' });
+    await a.page.locator('.print-report').waitFor({ state: 'visible', timeout: 5_000 });
+    const file = join(dir, 'sheet.pdf');
+    await writeFile(file, await a.page.pdf({ format: 'A4', printBackground: true }));
+    await a.done();
+    const raw = await pdfText(file);
+    const text = flat(raw);
+    assert.match(text, /Page 1\/\d+/, `the English footer; the PDF text:\n${raw}`);
+    assert.ok(!/Trang \d/.test(text), `no Vietnamese footer in English; the PDF text:\n${raw}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
