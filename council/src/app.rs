@@ -21,6 +21,7 @@ use crate::work::Work;
 pub fn App() -> impl IntoView {
     let page = Page::new();
     provide_context(page);
+    page.printing.watch();
     let work = Work::new(page);
     provide_context(work);
     page.load_sets();

@@ -76,13 +76,6 @@ pub fn select_element(id: &str) -> bool {
     run().is_some()
 }
 
-/// Opens the browser's print dialog.
-pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
-}
-
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -21,12 +21,15 @@ pub struct Page {
     pub index: RwSignal<Option<Index>>,
     /// Catalogue or set files that could not be read.
     pub load_errors: RwSignal<Vec<Error>>,
+    /// Whether the page prints: the print view is built only then (10.000 rows on every
+    /// import would freeze the page for a view nobody sees on screen).
+    pub printing: dti_app::state::Printing,
 }
 
 impl Page {
     #[must_use]
     pub fn new() -> Self {
-        Self { lang: RwSignal::new(Lang::Vi), sets: RwSignal::new(None), index: RwSignal::new(None), load_errors: RwSignal::new(Vec::new()) }
+        Self { lang: RwSignal::new(Lang::Vi), sets: RwSignal::new(None), index: RwSignal::new(None), load_errors: RwSignal::new(Vec::new()), printing: dti_app::state::Printing::new() }
     }
 
     /// Fetches the catalogue and every set it lists (a handful of files).

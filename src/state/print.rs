@@ -17,7 +17,9 @@ pub struct Printing {
 }
 
 impl Printing {
-    pub(super) fn new() -> Self {
+    /// Not yet watching: call [`Printing::watch`] once per page (the council page uses it too).
+    #[must_use]
+    pub fn new() -> Self {
         Printing { event: RwSignal::new(false), media: RwSignal::new(print_media().is_some_and(|m| matches(&m))) }
     }
 
@@ -39,10 +41,16 @@ fn matches(mql: &JsValue) -> bool {
     js_sys::Reflect::get(mql, &"matches".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-impl AppState {
+impl Default for Printing {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Printing {
     /// Follows printing for the page's lifetime.
-    pub fn watch_print(&self) {
-        let printing = self.printing;
+    pub fn watch(self) {
+        let printing = self;
         let before = window_event_listener_untyped("beforeprint", move |_| {
             printing.event.try_set(true);
         });
@@ -67,14 +75,26 @@ impl AppState {
         }
     }
 
-    /// The print button: the report is built first, then the browser's print dialog opens
-    /// (a frame later, once the report is in the page).
-    pub fn print(&self) {
-        self.printing.event.set(true);
+    /// The print button: what prints is built first, then the browser's print dialog opens
+    /// (a frame later, once it is in the page).
+    pub fn print(self) {
+        self.event.set(true);
         request_animation_frame(|| {
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }
         });
+    }
+}
+
+impl AppState {
+    /// Follows printing for the page's lifetime.
+    pub fn watch_print(&self) {
+        self.printing.watch();
+    }
+
+    /// The print button: the report is built first, then the print dialog opens.
+    pub fn print(&self) {
+        self.printing.print();
     }
 }

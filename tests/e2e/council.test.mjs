@@ -180,7 +180,10 @@ test('outputs: the .xlsx read by LibreOffice has totals as numbers; the print vi
     await csvDownload.saveAs(csvPath);
     assert.match((await readFile(csvPath, 'utf8')).split(/\r?\n/)[0], /^\uFEFF?group,rank,name,total,level,group_average$/);
 
+    // The print view is built only while printing (none on screen, none on import).
+    assert.equal(await c.page.locator('.council-print').count(), 0, 'no print view on screen');
     await c.page.emulateMedia({ media: 'print' });
+    await c.page.locator('.council-print').waitFor({ state: 'visible', timeout: 5_000 });
     const pdf = join(dir, 'phu-luc.pdf');
     await writeFile(pdf, await c.page.pdf({ format: 'A4', printBackground: true }));
     await c.done();

@@ -13,7 +13,9 @@ use crate::work::use_work;
 
 #[component]
 pub fn Outputs() -> impl IntoView {
-    let lang = use_page().lang;
+    let page = use_page();
+    let lang = page.lang;
+    let printing = page.printing;
     let work = use_work();
     let tables = use_tables();
     let status = RwSignal::new(String::new());
@@ -70,7 +72,7 @@ pub fn Outputs() -> impl IntoView {
         <section class="council-section outputs" aria-labelledby="outputs-title">
             <h2 id="outputs-title">{move || tr(lang.get(), "Xuất phụ lục", "Export the appendix")}</h2>
             <div class="output-buttons">
-                <button type="button" on:click=move |_| browser::print() prop:disabled=move || !ready()>{move || tr(lang.get(), "In / Lưu PDF phụ lục", "Print / save the appendix as PDF")}</button>
+                <button type="button" on:click=move |_| printing.print() prop:disabled=move || !ready()>{move || tr(lang.get(), "In / Lưu PDF phụ lục", "Print / save the appendix as PDF")}</button>
                 <button type="button" on:click=csv prop:disabled=move || !ready()>{move || tr(lang.get(), "Tải CSV", "Download CSV")}</button>
                 <button type="button" on:click=xlsx prop:disabled=move || !ready()>{move || tr(lang.get(), "Tải Excel (.xlsx)", "Download Excel (.xlsx)")}</button>
                 <button type="button" on:click=copy prop:disabled=move || !ready()>{move || tr(lang.get(), "Sao chép bảng (dán vào Word)", "Copy as tables (paste into Word)")}</button>

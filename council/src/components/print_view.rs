@@ -1,6 +1,7 @@
 //! What prints: the appendix as the decision lays it out — heading, then per group its
 //! title, the table (Xếp hạng, Tên cơ quan, Tổng điểm, Mức xếp hạng) and its average.
-//! Hidden on screen; the screen's filters and sorting never reach it.
+//! Hidden on screen and built only while the page prints; the screen's filters and
+//! sorting never reach it.
 
 use dti_engine::council as output;
 use dti_engine::number::format_points;
@@ -13,10 +14,14 @@ use crate::work::use_work;
 
 #[component]
 pub fn PrintView() -> impl IntoView {
-    let lang = use_page().lang;
+    let page = use_page();
+    let lang = page.lang;
     let work = use_work();
     let tables = use_tables();
     move || {
+        if !page.printing.get() {
+            return None;
+        }
         let l = lang.get();
         let t = tables?.0.get()?.ok()?;
         if t.is_empty() {
