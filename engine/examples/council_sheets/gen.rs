@@ -1,5 +1,5 @@
 //! Sheets whose answers add up to a given total, for the council's tests and benchmark
-//! (shared by `examples/council_sheets` and `tests/council.rs`).
+//! (shared by `examples/council_sheets` and `tests/council/`).
 //!
 //! Every group of the 2022 set has indicators scored by points typed directly; the other
 //! indicators are answered greedily in a seed-dependent order (yes/no, one option, a
