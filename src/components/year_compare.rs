@@ -83,6 +83,28 @@ fn option_label(state: AppState, sheet: &ScoreSheet, lang: Lang) -> String {
     format!("{name} — {year} — {group}")
 }
 
+/// While the module loads, or when it cannot: one line in place of the section's inside
+/// (DOM calls, like the module's: a Leptos view of it cost more than the rest of this shell).
+fn note(root: &web_sys::Element, status: Module, lang: Lang) -> Option<()> {
+    let (text, class, role) = match status {
+        Module::Loading => (tr(lang, "Đang tải phần so sánh hai năm…", "Loading the year comparison…"), "hint", "status"),
+        Module::Failed => (tr(lang,
+            "Không tải được phần so sánh hai năm (annex/dti_compare.js); hãy kiểm tra kết nối, rồi đóng và mở lại mục này.",
+            "The year comparison (annex/dti_compare.js) could not be loaded; check the connection, then close and open this section again."), "error-message", "alert"),
+        Module::NotAsked | Module::Ready => ("", "", ""),
+    };
+    root.set_text_content(None);
+    if text.is_empty() {
+        return Some(());
+    }
+    let p = root.owner_document()?.create_element("p").ok()?;
+    p.set_text_content(Some(text));
+    for (k, v) in [("class", class), ("role", role), ("data-testid", "yoy-module")] {
+        p.set_attribute(k, v).ok()?;
+    }
+    root.append_child(&p).ok().map(drop)
+}
+
 /// What the section has built: the language of its controls and the options listed.
 #[derive(Default)]
 struct Built {
@@ -141,10 +163,16 @@ pub fn YearCompare() -> impl IntoView {
         }
         open.set(now_open);
     };
-    // Only while open and the module is there: the other year's set fetched, both years
-    // scored, the module told what to show.
+    // Only while open: the module fetched, the other year's set fetched, both years
+    // scored, the module told what to show (or a line saying it is loading or missing).
     Effect::new(move |_| {
-        let Some(root) = root.get().filter(|_| open.get() && module.get() == Module::Ready) else { return };
+        let Some(root) = root.get().filter(|_| open.get()) else { return };
+        let status = module.get();
+        if status != Module::Ready {
+            built.set_value(Built::default());
+            let _ = note(&root, status, state.lang.get());
+            return;
+        }
         let lang = state.lang.get();
         let controls = built.with_value(|b| b.lang != Some(lang));
         let (a, b) = picks.get();
@@ -175,8 +203,6 @@ pub fn YearCompare() -> impl IntoView {
                 }
             });
         } else {
-            root.set_text_content(None);
-            built.set_value(Built::default());
             module.set(Module::Failed);
         }
     });
@@ -212,25 +238,9 @@ pub fn YearCompare() -> impl IntoView {
             _ => {}
         }
     };
-    // While the module loads, or when it cannot: a line of its own, outside the module's part.
-    let note = move || {
-        let lang = state.lang.get();
-        match module.get() {
-            Module::Loading => Some(view! {
-                <p class="hint" role="status" data-testid="yoy-module">{tr(lang, "Đang tải phần so sánh hai năm…", "Loading the year comparison…")}</p>
-            }.into_any()),
-            Module::Failed => Some(view! {
-                <p class="error-message" role="alert" data-testid="yoy-module">{tr(lang,
-                    "Không tải được phần so sánh hai năm (annex/dti_compare.js); hãy kiểm tra kết nối, rồi đóng và mở lại mục này.",
-                    "The year comparison (annex/dti_compare.js) could not be loaded; check the connection, then close and open this section again.")}</p>
-            }.into_any()),
-            Module::NotAsked | Module::Ready => None,
-        }
-    };
     view! {
         <details class="year-compare" data-testid="yoy" on:toggle=on_toggle>
             <summary>{move || tr(state.lang.get(), "So sánh hai năm", "Compare two years")}</summary>
-            {note}
             <div node_ref=root on:change=on_change></div>
         </details>
     }
