@@ -105,105 +105,114 @@ fn note(root: &web_sys::Element, status: Module, lang: Lang) -> Option<()> {
     root.append_child(&p).ok().map(drop)
 }
 
-/// What the section has built: the language of its controls and the options listed.
+/// What the section shows, in one signal (each signal type costs its own code).
+struct Section {
+    open: bool,
+    /// The two selects' values (year A, year B).
+    picks: (String, String),
+    file: FileSheet,
+    file_error: Option<String>,
+    module: Module,
+}
+
+/// What the section keeps between runs: the language of the controls built and the
+/// options listed, the module's `show`, the number of failed imports (a retry asks for
+/// another URL, since a browser may keep a failed module import for the page's lifetime).
 #[derive(Default)]
-struct Built {
+struct Kept {
     lang: Option<Lang>,
     options: Vec<(String, String)>,
+    show: Option<Function>,
+    failures: u32,
 }
 
 #[component]
 pub fn YearCompare() -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(false);
-    let picks = RwSignal::new((String::new(), String::new()));
-    let file = RwSignal::new(None::<(String, ScoreSheet)>);
-    let file_error = RwSignal::new(None::<String>);
-    let built = StoredValue::new(Built::default());
+    let section = RwSignal::new(Section { open: false, picks: (String::new(), String::new()), file: None, file_error: None, module: Module::NotAsked });
+    let kept = StoredValue::new_local(Kept::default());
     let root: NodeRef<leptos::html::Div> = NodeRef::new();
-    let module = RwSignal::new(Module::NotAsked);
-    // The module's `show`; the number of failed imports (a retry asks for another URL,
-    // since a browser may keep a failed module import for the page's lifetime).
-    let show = StoredValue::new_local(None::<Function>);
-    let failures = StoredValue::new(0_u32);
+    let set_module = move |m: Module| section.update(|s| s.module = m);
     let fetch_module = move || {
-        if show.with_value(Option::is_some) {
-            module.set(Module::Ready);
-            return;
+        if kept.with_value(|k| k.show.is_some()) {
+            return set_module(Module::Ready);
         }
-        module.set(Module::Loading);
-        let url = match failures.get_value() {
+        set_module(Module::Loading);
+        let url = match kept.with_value(|k| k.failures) {
             0 => MODULE.to_owned(),
             n => format!("{MODULE}?retry={n}"),
         };
         leptos::task::spawn_local(async move {
-            match load(&url, "show").await {
-                Ok(f) => {
-                    show.set_value(Some(f));
-                    module.set(Module::Ready);
-                }
-                Err(_) => {
-                    failures.update_value(|n| *n += 1);
-                    module.set(Module::Failed);
-                }
-            }
+            let show = load(&url, "show").await.ok();
+            let ready = show.is_some();
+            kept.update_value(|k| {
+                k.failures += u32::from(!ready);
+                k.show = show;
+            });
+            set_module(if ready { Module::Ready } else { Module::Failed });
         });
     };
     let on_toggle = move |ev: web_sys::Event| {
         let now_open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
-        if now_open && picks.with_untracked(|p| p.1.is_empty()) {
-            let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
-            picks.set(state.workspace.with_untracked(|w| match w.year_pair(year) {
-                Some((a, b)) => (a.to_string(), b.to_string()),
-                None => (String::new(), w.current.to_string()),
-            }));
-        }
-        if now_open && matches!(module.get_untracked(), Module::NotAsked | Module::Failed) {
+        let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
+        let fetch = now_open && matches!(section.with_untracked(|s| s.module), Module::NotAsked | Module::Failed);
+        section.update(|s| {
+            if now_open && s.picks.1.is_empty() {
+                s.picks = state.workspace.with_untracked(|w| match w.year_pair(year) {
+                    Some((a, b)) => (a.to_string(), b.to_string()),
+                    None => (String::new(), w.current.to_string()),
+                });
+            }
+            s.open = now_open;
+        });
+        if fetch {
             fetch_module();
         }
-        open.set(now_open);
     };
     // Only while open: the module fetched, the other year's set fetched, both years
     // scored, the module told what to show (or a line saying it is loading or missing).
     Effect::new(move |_| {
-        let Some(root) = root.get().filter(|_| open.get()) else { return };
-        let status = module.get();
-        if status != Module::Ready {
-            built.set_value(Built::default());
-            let _ = note(&root, status, state.lang.get());
-            return;
-        }
+        let Some(root) = root.get() else { return };
         let lang = state.lang.get();
-        let controls = built.with_value(|b| b.lang != Some(lang));
-        let (a, b) = picks.get();
-        let request = file.with(|f| {
+        let request = section.with(|s| {
+            if !s.open {
+                return None;
+            }
+            if s.module != Module::Ready {
+                kept.update_value(|k| k.lang = None);
+                let _ = note(&root, s.module, lang);
+                return None;
+            }
+            let (a, b) = &s.picks;
             let mut list: Vec<(String, String)> = vec![(String::new(), tr(lang, "— Chọn phiếu —", "— Choose a sheet —").to_owned())];
             state.workspace.with(|w| list.extend(w.drafts.iter().map(|d| (d.id.to_string(), option_label(state, &d.sheet, lang)))));
-            if let Some((name, s)) = f {
-                list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, s, lang))));
+            if let Some((name, sheet)) = &s.file {
+                list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, sheet, lang))));
             }
-            for pick in [&a, &b] {
-                if let Some(s) = sheet_of(state, pick, f) {
-                    state.want_set(&s.framework);
+            for pick in [a, b] {
+                if let Some(sheet) = sheet_of(state, pick, &s.file) {
+                    state.want_set(&sheet.framework);
                 }
             }
-            let years = years(state, &a, &b, f, lang);
-            let options = (controls || built.with_value(|b| b.options != list)).then_some(list);
-            Request { lang, controls, options, picks: (a.clone(), b.clone()), file_error: file_error.get(), years }
+            let controls = kept.with_value(|k| k.lang != Some(lang));
+            let options = (controls || kept.with_value(|k| k.options != list)).then_some(list);
+            let years = years(state, a, b, &s.file, lang);
+            Some(Request { lang, controls, options, picks: s.picks.clone(), file_error: s.file_error.clone(), years })
         });
+        let Some(request) = request else { return };
         let shown = serde_json::to_string(&request).ok().and_then(|json| {
-            let f = show.with_value(Clone::clone)?;
+            let f = kept.with_value(|k| k.show.clone())?;
             f.call2(&JsValue::NULL, &root, &json.into()).ok()?.as_bool()
         });
         if shown == Some(true) {
-            built.update_value(|b| {
-                b.lang = Some(lang);
+            kept.update_value(|k| {
+                k.lang = Some(lang);
                 if let Some(list) = request.options {
-                    b.options = list;
+                    k.options = list;
                 }
             });
         } else {
-            module.set(Module::Failed);
+            set_module(Module::Failed);
         }
     });
     let on_file = move |ev: &web_sys::Event| {
@@ -218,22 +227,22 @@ pub fn YearCompare() -> impl IntoView {
                     ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
                 })
                 .and_then(|t| ScoreSheet::from_json(&name, &t).map_err(|e| e.message(lang)));
-            match read {
+            section.update(|s| match read {
                 Ok(sheet) => {
-                    file.set(Some((name, sheet)));
-                    file_error.set(None);
-                    picks.update(|p| p.0 = FROM_FILE.to_owned());
+                    s.file = Some((name, sheet));
+                    s.file_error = None;
+                    s.picks.0 = FROM_FILE.to_owned();
                 }
-                Err(e) => file_error.set(Some(e)),
-            }
+                Err(e) => s.file_error = Some(e),
+            });
         });
     };
     // One handler for the selects and the file input (change events bubble).
     let on_change = move |ev: web_sys::Event| {
         let id = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"id".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default();
         match id.as_str() {
-            "yoy-a" => picks.update(|p| p.0 = event_target_value(&ev)),
-            "yoy-b" => picks.update(|p| p.1 = event_target_value(&ev)),
+            "yoy-a" => section.update(|s| s.picks.0 = event_target_value(&ev)),
+            "yoy-b" => section.update(|s| s.picks.1 = event_target_value(&ev)),
             "yoy-file" => on_file(&ev),
             _ => {}
         }
