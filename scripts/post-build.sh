@@ -26,16 +26,21 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 t0=$(date +%s%N)
 profile=()
 [ "${TRUNK_PROFILE:-debug}" = release ] && profile=(--release)
-cargo build --quiet --locked --target wasm32-unknown-unknown -p dti-annex "${profile[@]}"
+# The year comparison (compare-module, annex/dti_compare.js) is built the same way beside it,
+# imported when "So sánh hai năm" is first opened: a module of its own, since a user of one
+# should not download the other (BENCHMARKS.md "Cuts measured").
+cargo build --quiet --locked --target wasm32-unknown-unknown -p dti-annex -p dti-compare "${profile[@]}"
 annex="$TRUNK_STAGING_DIR/annex"
 rm -rf "$annex"
-wasm-bindgen --target web --no-typescript --out-dir "$annex" \
-  "target/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/dti_annex.wasm"
-if [ "${TRUNK_PROFILE:-debug}" = release ]; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types "$annex/dti_annex_bg.wasm" -o "$annex/dti_annex_bg.wasm"
-fi
-echo "post-build: annex module built in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+for module in dti_annex dti_compare; do
+  wasm-bindgen --target web --no-typescript --out-dir "$annex" \
+    "target/wasm32-unknown-unknown/${TRUNK_PROFILE:-debug}/$module.wasm"
+  if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types "$annex/${module}_bg.wasm" -o "$annex/${module}_bg.wasm"
+  fi
+done
+echo "post-build: annex and comparison modules built in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 
 # The council's page (hoi-dong.html) with its own wasm bundle, so agencies never download
 # it. Trunk 0.21 builds one HTML target per run: a nested build of council/ into a folder of

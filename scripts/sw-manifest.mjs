@@ -42,7 +42,7 @@ const councilLoader = existsSync(join(dir, "hoi-dong.html"))
   : [];
 const isCouncil = (f) => f === "hoi-dong.html" || councilLoader.includes(f) || /^(dti-council-|council-)/.test(f);
 const council = files.filter(isCouncil);
-// annex/ (the CSV module, loaded on demand) counts for the version but is not precached
+// annex/ (the CSV and year-comparison modules, loaded on demand) counts for the version but is not precached
 // either: ~170 kB on a weak link right after the first load would compete with the set the
 // page is still fetching. The worker keeps it once it has been used (sw.js).
 const precache = files.filter((f) => !isCouncil(f) && !f.startsWith("annex/"));

@@ -40,14 +40,20 @@ pub fn unavailable() -> Both {
     ]
 }
 
+/// Imports a wasm module of this build loaded on demand (its script `path`, relative to
+/// the page) and runs wasm-bindgen's initialiser; `name` of its exports.
+pub async fn load(path: &str, name: &str) -> Result<Function, JsValue> {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).ok_or(JsValue::NULL)?;
+    let url = web_sys::Url::new_with_base(path, &base)?.href();
+    let module = JsFuture::from(import_module(&url)).await?;
+    let init: Function = Reflect::get(&module, &"default".into())?.dyn_into()?;
+    JsFuture::from(init.call0(&JsValue::NULL)?.dyn_into::<Promise>()?).await?;
+    Reflect::get(&module, &name.into())?.dyn_into()
+}
+
 async fn call(name: &str, args: &[JsValue]) -> Result<Reply, Both> {
     let run = async {
-        let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).ok_or(JsValue::NULL)?;
-        let url = web_sys::Url::new_with_base(MODULE, &base)?.href();
-        let module = JsFuture::from(import_module(&url)).await?;
-        let init: Function = Reflect::get(&module, &"default".into())?.dyn_into()?;
-        JsFuture::from(init.call0(&JsValue::NULL)?.dyn_into::<Promise>()?).await?;
-        let f: Function = Reflect::get(&module, &name.into())?.dyn_into()?;
+        let f = load(MODULE, name).await?;
         let out = match args {
             [a] => f.call1(&JsValue::NULL, a)?,
             [a, b] => f.call2(&JsValue::NULL, a, b)?,

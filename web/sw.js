@@ -59,7 +59,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(setsFile(event));
     return;
   }
-  // The annex CSV module, not precached (scripts/sw-manifest.mjs): kept once used.
+  // The modules loaded on demand (annex/: the CSV reader, the year comparison), not
+  // precached (scripts/sw-manifest.mjs): kept once used.
   if (request.url.startsWith(new URL("annex/", self.registration.scope).href)) {
     event.respondWith(onDemand(request));
     return;

@@ -6,8 +6,13 @@
 //! compared folded ([`crate::text::name_key`]). Each change is year B − year A: in points,
 //! and in percentage points of each year's own maximum, since the maxima differ (750 and
 //! 800 for agencies without procedures). Only self-assessed points are compared.
+//!
+//! Split in two for the browser (issue 15): [`sides`] scores each year where the sets are
+//! (the app), [`pair`] and the formatting run in the comparison module loaded on demand
+//! (compare-module), which receives a [`Request`] as JSON.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Lang};
 use crate::framework::Framework;
@@ -34,7 +39,7 @@ pub enum MatchedBy {
 }
 
 /// A main indicator as one year has it, with the points the sheet earns there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MainYear {
     pub code: String,
     pub name_vi: String,
@@ -57,7 +62,7 @@ pub struct MainChange {
 }
 
 /// Total, percentage and level of one year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overall {
     pub year: u16,
     pub group_vi: String,
@@ -104,8 +109,15 @@ fn group_named(y: Year<'_>) -> (String, String) {
     (format!("“{vi}” ({})", y.framework.year), format!("“{en}” ({})", y.framework.year))
 }
 
+/// One year as the pairing needs it: its standing and its main indicators, scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    pub overall: Overall,
+    pub mains: Vec<MainYear>,
+}
+
 /// The main indicators that carry points (information-only blocks left out), scored.
-fn mains(y: Year<'_>) -> Result<(Overall, Vec<MainYear>), Error> {
+fn side(y: Year<'_>) -> Result<Side, Error> {
     let r = evaluate(y.framework, y.sheet)?;
     let list = y
         .framework
@@ -136,7 +148,7 @@ fn mains(y: Year<'_>) -> Result<(Overall, Vec<MainYear>), Error> {
         level_en: y.framework.level_name(&st.level_id, Lang::En),
         level_rank: level_rank(&y.framework.levels, &st.level_id).unwrap_or(0),
     };
-    Ok((overall, list))
+    Ok(Side { overall, mains: list })
 }
 
 /// Whether two main indicators count as the same, in one pass of the pairing.
@@ -144,13 +156,25 @@ type Same = fn(&MainYear, &MainYear) -> bool;
 
 /// Compares sheet B with sheet A (changes are B − A). Both must be of the same group.
 pub fn compare(a: Year<'_>, b: Year<'_>) -> Result<Comparison, Error> {
+    let (sa, sb) = sides(a, b)?;
+    Ok(pair(sa, sb))
+}
+
+/// Both years scored, for [`pair`]; an error when they are of different groups.
+pub fn sides(a: Year<'_>, b: Year<'_>) -> Result<(Side, Side), Error> {
     if a.sheet.group != b.sheet.group {
         let (first, first_en) = group_named(a);
         let (second, second_en) = group_named(b);
         return Err(Error::DifferentGroups { first, first_en, second, second_en });
     }
-    let (oa, mut left) = mains(a)?;
-    let (ob, right) = mains(b)?;
+    Ok((side(a)?, side(b)?))
+}
+
+/// Pairs the main indicators of two scored years (changes are B − A).
+#[must_use]
+pub fn pair(a: Side, b: Side) -> Comparison {
+    let Side { overall: oa, mains: mut left } = a;
+    let Side { overall: ob, mains: right } = b;
     // For each of B's mains, its partner among A's (index), pass by pass.
     let mut partner: Vec<Option<(usize, MatchedBy)>> = vec![None; right.len()];
     let passes: [(MatchedBy, Same); 3] = [
@@ -186,7 +210,7 @@ pub fn compare(a: Year<'_>, b: Year<'_>) -> Result<Comparison, Error> {
         i += 1;
         !taken[i - 1]
     });
-    Ok(Comparison {
+    Comparison {
         total: sub(ob.total, oa.total),
         percent: sub(ob.percent, oa.percent),
         level_steps: oa.level_rank as i64 - ob.level_rank as i64,
@@ -195,7 +219,25 @@ pub fn compare(a: Year<'_>, b: Year<'_>) -> Result<Comparison, Error> {
         mains: pairs,
         only_a: left,
         only_b,
-    })
+    }
+}
+
+/// What the app asks the comparison module to show, as JSON from one wasm module to the
+/// other: one call per change of the open section (src/components/year_compare.rs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub lang: Lang,
+    /// Build the hint, the two selects and the file input anew (first opening, new language).
+    pub controls: bool,
+    /// New options (value, label) for both selects; `None` keeps those shown, so a
+    /// focused select keeps its focus.
+    pub options: Option<Vec<(String, String)>>,
+    /// The values the two selects show (year A, year B).
+    pub picks: (String, String),
+    /// Why the sheet file chosen last was refused.
+    pub file_error: Option<String>,
+    /// Both years, or why there is no comparison yet: (`true` for a problem, message).
+    pub years: Result<(Side, Side), (bool, String)>,
 }
 
 /// One line of the table, every figure formatted.

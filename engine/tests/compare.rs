@@ -1,7 +1,7 @@
 //! Year over year: the real 2022 and 2023 sets (group khong_tthc, 750 and 800 points),
 //! sheets with known differences, pairing of renamed or renumbered main indicators.
 
-use dti_engine::compare::{compare, Comparison, MatchedBy, Year};
+use dti_engine::compare::{compare, pair, sides, Comparison, MatchedBy, Request, Year};
 use dti_engine::number::{format_signed, parse_vn, DISPLAY_ROUNDING};
 use dti_engine::framework::{Framework, Indicator, Method};
 use dti_engine::sheet::{Answer, Entry, ScoreSheet};
@@ -76,6 +76,34 @@ fn sheet_2023(f: &Framework) -> ScoreSheet {
 
 fn run(fa: &Framework, sa: &ScoreSheet, fb: &Framework, sb: &ScoreSheet) -> Comparison {
     compare(Year { framework: fa, sheet: sa }, Year { framework: fb, sheet: sb }).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The app scores both years and sends them to the comparison module as JSON (issue 15):
+/// what the module pairs from the JSON is the comparison itself, exact figures included.
+#[test]
+fn the_years_sent_as_json_to_the_module_compare_the_same() {
+    let (f22, f23) = (set(2022), set(2023));
+    let (s22, s23) = (sheet_2022(&f22), sheet_2023(&f23));
+    let years = sides(Year { framework: &f22, sheet: &s22 }, Year { framework: &f23, sheet: &s23 }).unwrap_or_else(|e| panic!("{e}"));
+    // 50,625 % keeps its digits: Decimal travels as a string.
+    assert_eq!(years.1.overall.percent, d("50.625"));
+    let request = Request {
+        lang: Lang::En,
+        controls: true,
+        options: Some(vec![(String::new(), "— Chọn phiếu —".into()), ("1".into(), "Sở Tư pháp — 2022".into())]),
+        picks: ("1".into(), "2".into()),
+        file_error: None,
+        years: Ok(years),
+    };
+    let json = serde_json::to_string(&request).unwrap_or_else(|e| panic!("{e}"));
+    let back: Request = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(back, request);
+    let Ok((a, b)) = back.years else { panic!("years lost: {json}") };
+    assert_eq!(pair(a, b), run(&f22, &s22, &f23, &s23));
+    // Why there is none yet travels too.
+    let waiting = Request { years: Err((false, "Chọn hai phiếu để so sánh.".into())), options: None, ..request };
+    let json = serde_json::to_string(&waiting).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(serde_json::from_str::<Request>(&json).ok(), Some(waiting));
 }
 
 #[test]

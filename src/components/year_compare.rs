@@ -1,21 +1,40 @@
 //! "So sánh hai năm": an agency's sheets of two years side by side, per main indicator,
 //! with the change of total, percentage and level (all from `dti_engine::compare`).
-//! Folded away: nothing is computed until it is opened, so typing never pays for it.
-//! Inside the folded section the page is written with plain DOM calls (text only, never
-//! HTML) and one delegated change handler: as Leptos views it cost ~17 kB of gzipped wasm,
-//! for a view that is seldom opened. The controls are built once per opening and
-//! language; options are replaced inside their select, so a focused select keeps focus.
+//! Folded away and seldom opened, so the first visit does not carry it (issue 15): the
+//! section's inside (hint, selects, file input, table) is drawn by a wasm module of its
+//! own, `annex/dti_compare.js` (compare-module), imported the first time the section
+//! opens. This shell keeps what needs the app's state: which sheets there are, the sets
+//! they are scored under (each year scored here, `compare::sides`), the chosen file, and
+//! one delegated change handler; at every change it sends the module a `Request`.
+//! Nothing is computed while folded, so typing never pays for it.
 
 use std::sync::Arc;
 
-use dti_engine::compare::{compare, Comparison, Row, Year};
+use dti_engine::compare::{sides, Request, Side, Year};
 use dti_engine::framework::Framework;
 use dti_engine::sheet::ScoreSheet;
+use js_sys::Function;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
+use crate::annex::load;
 use crate::files::{chosen_file, read_json, ReadError};
 use crate::i18n::{tr, Lang};
 use crate::state::{open_set, use_state, AppState, OpenSet};
+
+/// The comparison module's script, relative to the page (beside the annex CSV module, so
+/// the service worker keeps it once used and nginx revalidates it).
+const MODULE: &str = "annex/dti_compare.js";
+
+/// The module, as far as this page has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Module {
+    NotAsked,
+    Loading,
+    Ready,
+    /// Not downloaded (offline before it was cached) or refused what it was sent.
+    Failed,
+}
 
 /// The select value of the sheet opened from a file; drafts are their ids.
 const FROM_FILE: &str = "file";
@@ -48,11 +67,12 @@ fn set_of(state: AppState, sheet: &ScoreSheet, lang: Lang) -> Result<Arc<Framewo
     }
 }
 
-fn run(state: AppState, a: &str, b: &str, file: &FileSheet, lang: Lang) -> Result<Comparison, NotYet> {
+/// Both years scored for the module, or why not (yet).
+fn years(state: AppState, a: &str, b: &str, file: &FileSheet, lang: Lang) -> Result<(Side, Side), NotYet> {
     let pick = || (false, tr(lang, "Chọn hai phiếu để so sánh.", "Choose two sheets to compare.").to_owned());
     let (sa, sb) = (sheet_of(state, a, file).ok_or_else(pick)?, sheet_of(state, b, file).ok_or_else(pick)?);
     let (fa, fb) = (set_of(state, &sa, lang)?, set_of(state, &sb, lang)?);
-    compare(Year { framework: &fa, sheet: &sa }, Year { framework: &fb, sheet: &sb }).map_err(|e| (true, e.message(lang)))
+    sides(Year { framework: &fa, sheet: &sa }, Year { framework: &fb, sheet: &sb }).map_err(|e| (true, e.message(lang)))
 }
 
 /// "Sở Tư pháp — 2022 — Nhóm …", for the selects.
@@ -63,172 +83,137 @@ fn option_label(state: AppState, sheet: &ScoreSheet, lang: Lang) -> String {
     format!("{name} — {year} — {group}")
 }
 
-/// Appends `<tag>text</tag>` with `attrs` to `parent`; an empty attribute is left out,
-/// except `value` (the "— Chọn phiếu —" option's value is "").
-fn add(parent: &web_sys::Element, tag: &str, text: &str, attrs: &[(&str, &str)]) -> Option<web_sys::Element> {
-    let el = parent.owner_document()?.create_element(tag).ok()?;
-    if !text.is_empty() {
-        el.set_text_content(Some(text));
-    }
-    for (k, v) in attrs.iter().filter(|(k, v)| !v.is_empty() || *k == "value") {
-        el.set_attribute(k, v).ok()?;
-    }
-    parent.append_child(&el).ok()?;
-    Some(el)
-}
-
-fn add_row(parent: &web_sys::Element, r: Row) -> Option<()> {
-    let tr = add(parent, "tr", "", &[])?;
-    let th = add(&tr, "th", &r.name, &[("scope", "row")])?;
-    if let Some(note) = r.note {
-        add(&th, "small", &note, &[("class", "hint")])?;
-    }
-    for (text, id) in [(r.a_points, ""), (r.a_percent, ""), (r.b_points, ""), (r.b_percent, ""), (r.points, "yoy-change"), (r.percent, "yoy-change-pp")] {
-        add(&tr, "td", &text, &[("class", "num"), ("data-testid", id)])?;
-    }
-    Some(())
-}
-
-/// The comparison (or why there is none) into `out`, replacing what was there.
-fn show(out: &web_sys::Element, result: Result<Comparison, NotYet>, file_error: Option<String>, lang: Lang) -> Option<()> {
-    out.set_text_content(None);
-    if let Some(e) = file_error {
-        add(out, "p", &e, &[("class", "error-message"), ("role", "alert"), ("data-testid", "yoy-file-error")])?;
-    }
-    let c = match result {
-        Ok(c) => c,
-        Err((problem, m)) => {
-            add(out, "p", &m, &[("class", if problem { "error-message" } else { "hint" }), ("role", "status"), ("data-testid", "yoy-message")])?;
-            return Some(());
-        }
+/// While the module loads, or when it cannot: one line in place of the section's inside
+/// (DOM calls, like the module's: a Leptos view of it cost more than the rest of this shell).
+fn note(root: &web_sys::Element, status: Module, lang: Lang) -> Option<()> {
+    let (text, class, role) = match status {
+        Module::Loading => (tr(lang, "Đang tải phần so sánh hai năm…", "Loading the year comparison…"), "hint", "status"),
+        Module::Failed => (tr(lang,
+            "Không tải được phần so sánh hai năm (annex/dti_compare.js); hãy kiểm tra kết nối, rồi đóng và mở lại mục này.",
+            "The year comparison (annex/dti_compare.js) could not be loaded; check the connection, then close and open this section again."), "error-message", "alert"),
+        Module::NotAsked | Module::Ready => ("", "", ""),
     };
-    for w in c.warnings(lang) {
-        add(out, "p", &w, &[("class", "banner banner-warning"), ("role", "note"), ("data-testid", "yoy-warning")])?;
+    root.set_text_content(None);
+    if text.is_empty() {
+        return Some(());
     }
-    let (ya, yb) = (c.a.year, c.b.year);
-    let caption = format!("{} {ya} {} {yb}", tr(lang, "So sánh năm", "Comparison of"), tr(lang, "với năm", "with"));
-    // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
-    let wrap = add(out, "div", "", &[("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", &caption)])?;
-    let table = add(&wrap, "table", "", &[("data-testid", "yoy-table")])?;
-    add(&table, "caption", &caption, &[])?;
-    let head = add(&add(&table, "thead", "", &[])?, "tr", "", &[])?;
-    let points = tr(lang, "điểm", "points");
-    let share = tr(lang, "% tối đa", "% of maximum");
-    for h in [
-        tr(lang, "Chỉ số chính", "Main indicator").to_owned(),
-        format!("{} {ya}: {points}", tr(lang, "Năm trước", "Previous year")),
-        format!("{ya}: {share}"),
-        format!("{} {yb}: {points}", tr(lang, "Năm nay", "This year")),
-        format!("{yb}: {share}"),
-        tr(lang, "Thay đổi (điểm)", "Change (points)").to_owned(),
-        tr(lang, "Thay đổi (điểm phần trăm)", "Change (percentage points)").to_owned(),
-    ] {
-        add(&head, "th", &h, &[("scope", "col")])?;
+    let p = root.owner_document()?.create_element("p").ok()?;
+    p.set_text_content(Some(text));
+    for (k, v) in [("class", class), ("role", role), ("data-testid", "yoy-module")] {
+        p.set_attribute(k, v).ok()?;
     }
-    let body = add(&table, "tbody", "", &[])?;
-    for r in c.rows(lang) {
-        add_row(&body, r)?;
-    }
-    add_row(&add(&table, "tfoot", "", &[("data-testid", "yoy-total")])?, c.total_row(lang))?;
-    add(out, "p", &format!("{}: {}", tr(lang, "Mức xếp hạng", "Level"), c.level_change(lang)), &[("data-testid", "yoy-level")])?;
-    let unmatched = c.unmatched(lang);
-    if !unmatched.is_empty() {
-        let div = add(out, "div", "", &[("data-testid", "yoy-unmatched")])?;
-        add(&div, "p", tr(lang, "Chỉ số chính chỉ có ở một năm (không so sánh):", "Main indicators of one year only (not compared):"), &[])?;
-        let ul = add(&div, "ul", "", &[])?;
-        for u in unmatched {
-            add(&ul, "li", &u, &[])?;
-        }
-    }
-    Some(())
+    root.append_child(&p).ok().map(drop)
 }
 
-/// What the section has built: the language of its controls and the options listed.
+/// What the section shows, in one signal (each signal type costs its own code).
+struct Section {
+    open: bool,
+    /// The two selects' values (year A, year B).
+    picks: (String, String),
+    file: FileSheet,
+    file_error: Option<String>,
+    module: Module,
+}
+
+/// What the section keeps between runs: the language of the controls built and the
+/// options listed, the module's `show`, the number of failed imports (a retry asks for
+/// another URL, since a browser may keep a failed module import for the page's lifetime).
 #[derive(Default)]
-struct Built {
+struct Kept {
     lang: Option<Lang>,
     options: Vec<(String, String)>,
-}
-
-/// The labels, the two selects, the file input and the place of the result.
-fn controls(root: &web_sys::Element, lang: Lang) -> Option<()> {
-    root.set_text_content(None);
-    add(root, "p", tr(lang,
-        "Chọn phiếu của năm trước và năm nay (cùng nhóm); thay đổi = năm nay − năm trước, theo điểm tự đánh giá.",
-        "Choose the sheets of the previous year and this year (same group); change = this year − previous year, on self-assessed points."), &[("class", "hint")])?;
-    for (id, label) in [("yoy-a", tr(lang, "Năm trước", "Previous year")), ("yoy-b", tr(lang, "Năm nay", "This year"))] {
-        let field = add(root, "div", "", &[("class", "field")])?;
-        add(&field, "label", label, &[("for", id)])?;
-        add(&field, "select", "", &[("id", id), ("data-testid", id)])?;
-    }
-    let field = add(root, "div", "", &[("class", "field")])?;
-    add(&field, "label", tr(lang, "Hoặc mở phiếu năm trước từ tệp JSON", "Or open the previous year's sheet from a JSON file"), &[("for", "yoy-file")])?;
-    add(&field, "input", "", &[("type", "file"), ("id", "yoy-file"), ("data-testid", "yoy-file"), ("accept", ".json,application/json")])?;
-    add(root, "div", "", &[("id", "yoy-out")])?;
-    Some(())
-}
-
-fn by_id(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
-    root.owner_document()?.get_element_by_id(id)
+    show: Option<Function>,
+    failures: u32,
 }
 
 #[component]
 pub fn YearCompare() -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(false);
-    let picks = RwSignal::new((String::new(), String::new()));
-    let file = RwSignal::new(None::<(String, ScoreSheet)>);
-    let file_error = RwSignal::new(None::<String>);
-    let built = StoredValue::new(Built::default());
+    let section = RwSignal::new(Section { open: false, picks: (String::new(), String::new()), file: None, file_error: None, module: Module::NotAsked });
+    let kept = StoredValue::new_local(Kept::default());
     let root: NodeRef<leptos::html::Div> = NodeRef::new();
+    let set_module = move |m: Module| section.update(|s| s.module = m);
+    let fetch_module = move || {
+        if kept.with_value(|k| k.show.is_some()) {
+            return set_module(Module::Ready);
+        }
+        set_module(Module::Loading);
+        let url = match kept.with_value(|k| k.failures) {
+            0 => MODULE.to_owned(),
+            n => format!("{MODULE}?retry={n}"),
+        };
+        leptos::task::spawn_local(async move {
+            let show = load(&url, "show").await.ok();
+            let ready = show.is_some();
+            kept.update_value(|k| {
+                k.failures += u32::from(!ready);
+                k.show = show;
+            });
+            set_module(if ready { Module::Ready } else { Module::Failed });
+        });
+    };
     let on_toggle = move |ev: web_sys::Event| {
         let now_open = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
-        if now_open && picks.with_untracked(|p| p.1.is_empty()) {
-            let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
-            picks.set(state.workspace.with_untracked(|w| match w.year_pair(year) {
-                Some((a, b)) => (a.to_string(), b.to_string()),
-                None => (String::new(), w.current.to_string()),
-            }));
+        let year = |id: &str| state.catalogue.with_untracked(|c| c.get(id).map(|l| l.entry.year));
+        let fetch = now_open && matches!(section.with_untracked(|s| s.module), Module::NotAsked | Module::Failed);
+        section.update(|s| {
+            if now_open && s.picks.1.is_empty() {
+                s.picks = state.workspace.with_untracked(|w| match w.year_pair(year) {
+                    Some((a, b)) => (a.to_string(), b.to_string()),
+                    None => (String::new(), w.current.to_string()),
+                });
+            }
+            s.open = now_open;
+        });
+        if fetch {
+            fetch_module();
         }
-        open.set(now_open);
     };
-    // Only while open: controls, the other year's set fetched, the result written.
+    // Only while open: the module fetched, the other year's set fetched, both years
+    // scored, the module told what to show (or a line saying it is loading or missing).
     Effect::new(move |_| {
-        let Some(root) = root.get().filter(|_| open.get()) else { return };
+        let Some(root) = root.get() else { return };
         let lang = state.lang.get();
-        if built.with_value(|b| b.lang != Some(lang)) && controls(&root, lang).is_some() {
-            built.set_value(Built { lang: Some(lang), options: Vec::new() });
-        }
-        let (a, b) = picks.get();
-        file.with(|f| {
+        let request = section.with(|s| {
+            if !s.open {
+                return None;
+            }
+            if s.module != Module::Ready {
+                kept.update_value(|k| k.lang = None);
+                let _ = note(&root, s.module, lang);
+                return None;
+            }
+            let (a, b) = &s.picks;
             let mut list: Vec<(String, String)> = vec![(String::new(), tr(lang, "— Chọn phiếu —", "— Choose a sheet —").to_owned())];
             state.workspace.with(|w| list.extend(w.drafts.iter().map(|d| (d.id.to_string(), option_label(state, &d.sheet, lang)))));
-            if let Some((name, s)) = f {
-                list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, s, lang))));
+            if let Some((name, sheet)) = &s.file {
+                list.push((FROM_FILE.to_owned(), format!("{} {name}: {}", tr(lang, "Tệp", "File"), option_label(state, sheet, lang))));
             }
-            let fresh = built.with_value(|b| b.options != list);
-            for (id, pick) in [("yoy-a", &a), ("yoy-b", &b)] {
-                let Some(select) = by_id(&root, id) else { continue };
-                if fresh {
-                    select.set_text_content(None);
-                    for (value, label) in &list {
-                        let _ = add(&select, "option", label, &[("value", value)]);
-                    }
-                }
-                let _ = js_sys::Reflect::set(&select, &"value".into(), &pick.as_str().into());
-            }
-            if fresh {
-                built.update_value(|b| b.options = list);
-            }
-            for pick in [&a, &b] {
-                if let Some(s) = sheet_of(state, pick, f) {
-                    state.want_set(&s.framework);
+            for pick in [a, b] {
+                if let Some(sheet) = sheet_of(state, pick, &s.file) {
+                    state.want_set(&sheet.framework);
                 }
             }
-            if let Some(out) = by_id(&root, "yoy-out") {
-                let _ = show(&out, run(state, &a, &b, f, lang), file_error.get(), lang);
-            }
+            let controls = kept.with_value(|k| k.lang != Some(lang));
+            let options = (controls || kept.with_value(|k| k.options != list)).then_some(list);
+            let years = years(state, a, b, &s.file, lang);
+            Some(Request { lang, controls, options, picks: s.picks.clone(), file_error: s.file_error.clone(), years })
         });
+        let Some(request) = request else { return };
+        let shown = serde_json::to_string(&request).ok().and_then(|json| {
+            let f = kept.with_value(|k| k.show.clone())?;
+            f.call2(&JsValue::NULL, &root, &json.into()).ok()?.as_bool()
+        });
+        if shown == Some(true) {
+            kept.update_value(|k| {
+                k.lang = Some(lang);
+                if let Some(list) = request.options {
+                    k.options = list;
+                }
+            });
+        } else {
+            set_module(Module::Failed);
+        }
     });
     let on_file = move |ev: &web_sys::Event| {
         let Some(chosen) = chosen_file(ev) else { return };
@@ -242,22 +227,22 @@ pub fn YearCompare() -> impl IntoView {
                     ReadError::Browser(m) => format!("{name}: {} {m}", tr(lang, "không đọc được tệp.", "cannot read the file.")),
                 })
                 .and_then(|t| ScoreSheet::from_json(&name, &t).map_err(|e| e.message(lang)));
-            match read {
+            section.update(|s| match read {
                 Ok(sheet) => {
-                    file.set(Some((name, sheet)));
-                    file_error.set(None);
-                    picks.update(|p| p.0 = FROM_FILE.to_owned());
+                    s.file = Some((name, sheet));
+                    s.file_error = None;
+                    s.picks.0 = FROM_FILE.to_owned();
                 }
-                Err(e) => file_error.set(Some(e)),
-            }
+                Err(e) => s.file_error = Some(e),
+            });
         });
     };
     // One handler for the selects and the file input (change events bubble).
     let on_change = move |ev: web_sys::Event| {
         let id = ev.target().and_then(|t| js_sys::Reflect::get(&t, &"id".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default();
         match id.as_str() {
-            "yoy-a" => picks.update(|p| p.0 = event_target_value(&ev)),
-            "yoy-b" => picks.update(|p| p.1 = event_target_value(&ev)),
+            "yoy-a" => section.update(|s| s.picks.0 = event_target_value(&ev)),
+            "yoy-b" => section.update(|s| s.picks.1 = event_target_value(&ev)),
             "yoy-file" => on_file(&ev),
             _ => {}
         }

@@ -11,12 +11,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, rm } from 'node:fs/promises';
 
 import { AxeBuilder } from '@axe-core/playwright';
 
-import { GROUPS_2022 } from './lib/calculator.mjs';
-import { useApp } from './lib/harness.mjs';
-import { expectCount, expectText, poll } from './lib/expect.mjs';
+import { Calculator, GROUPS_2022 } from './lib/calculator.mjs';
+import { launchBrowser, useApp } from './lib/harness.mjs';
+import { expectAttr, expectCount, expectText, poll } from './lib/expect.mjs';
+import { assertNoPageErrors, launchPersistent, removeDir, tempDir, waitForController } from './lib/pwa.mjs';
+import { DIST, startServer, startSwitchableServer } from './lib/server.mjs';
 
 const app = useApp();
 
@@ -189,4 +192,83 @@ test('the other year from a sheet file; another group is refused naming both, an
   // The open draft is untouched by any of it.
   await expectText(a.totalLine, 'Tổng điểm 435,00 / 800');
   await a.done();
+});
+
+// The comparison is a wasm module of its own (compare-module → annex/dti_compare.js,
+// issue 15): not part of the first visit, imported when the section is first opened.
+
+/** Every URL the page fetched so far (the resource timing entries). */
+const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+const MODULE_WASM = '/annex/dti_compare_bg.wasm';
+
+test('a first visit does not download the comparison module; opening the section does', async () => {
+  const a = await app.open();
+  const first = await fetched(a.page);
+  assert.ok(first.some((u) => u.endsWith('.wasm')), `the app's wasm is among the fetched files: ${first.join(', ')}`);
+  assert.deepEqual(first.filter((u) => u.includes('/annex/')), [], 'no annex/ file on the first visit');
+  await openCompare(a);
+  const later = await fetched(a.page);
+  assert.ok(later.some((u) => u.endsWith(MODULE_WASM)), `${MODULE_WASM} fetched: ${later.join(', ')}`);
+  assert.deepEqual(later.filter((u) => u.includes('/annex/dti_annex')), [], 'the comparison does not need the CSV module');
+  await expectText(a.page.getByTestId('yoy-message'), 'Chọn hai phiếu để so sánh.');
+  await expectCount(a.page.getByTestId('yoy-module'), 0, 'no loading line once the module is there');
+  await a.done();
+});
+
+test('when the module cannot be loaded the section says so, and opens once it can', async () => {
+  // A deployment without the module's files: what a visitor offline before the worker
+  // kept it also gets (the import fails).
+  const root = await tempDir('no-compare');
+  await cp(DIST, root, { recursive: true });
+  await rm(`${root}/annex/dti_compare.js`);
+  await rm(`${root}/annex/dti_compare_bg.wasm`);
+  const server = await startSwitchableServer(root);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const a = await Calculator.open(context, server.url);
+    await section(a).locator('summary').click();
+    const line = a.page.getByTestId('yoy-module');
+    await expectText(line, 'Không tải được phần so sánh hai năm (annex/dti_compare.js); hãy kiểm tra kết nối, rồi đóng và mở lại mục này.');
+    await expectAttr(line, 'role', 'alert');
+    await expectCount(section(a).getByLabel('Năm nay', { exact: true }), 0);
+    await a.langToggle().click();
+    await expectText(line, 'The year comparison (annex/dti_compare.js) could not be loaded; check the connection, then close and open this section again.');
+    await a.langToggle('Tiếng Việt').click();
+
+    // The module is back: closing and opening the section again loads it.
+    await server.setRoot(DIST);
+    await section(a).locator('summary').click();
+    await openCompare(a);
+    await expectText(a.page.getByTestId('yoy-message'), 'Chọn hai phiếu để so sánh.');
+    await expectCount(line, 0);
+    assertNoPageErrors(a);
+  } finally {
+    await browser.close();
+    await server.close();
+    await removeDir(root);
+  }
+});
+
+test('once opened online, the comparison works offline (the service worker keeps the module)', async () => {
+  const server = await startServer();
+  const browser = await launchPersistent();
+  try {
+    const a = new Calculator(browser.page);
+    await a.page.goto(server.url);
+    await a.ready();
+    await waitForController(a);
+    await twoYears(a);
+    await openCompare(a);
+    await expectTable(a, 'online');
+
+    await server.close();
+    await a.reload();
+    await openCompare(a);
+    await expectTable(a, 'offline, from the kept module');
+    assertNoPageErrors(a);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
