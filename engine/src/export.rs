@@ -103,11 +103,9 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     // Writing to memory cannot fail but for a bug; say so in the user's language.
     let io = |_: csv::Error| Error::input("csv", 0, "không ghi được CSV", "cannot write the CSV");
     w.write_record(header).map_err(io)?;
-    // Results by code, looked up in a map: a scan per row made the export quadratic.
-    let mains: std::collections::HashMap<&str, &crate::sheet::MainResult> =
-        result.mains.iter().map(|m| (m.code.as_str(), m)).collect();
-    let leaves: std::collections::HashMap<&str, &crate::sheet::LeafResult> =
-        result.leaves.iter().map(|l| (l.code.as_str(), l)).collect();
+    // Results come in tree order, as the nodes do: each is taken when its node comes (a
+    // scan per row made the export quadratic; a hash map cost wasm for no gain).
+    let (mut mains, mut leaves) = (result.mains.iter().peekable(), result.leaves.iter().peekable());
     for node in framework.nodes(&sheet.group) {
         let ind = node.indicator;
         let code = guard(&ind.code);
@@ -115,8 +113,10 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let name = guard(if vi { &ind.name_vi } else { &ind.name_en });
         let name = name.as_ref();
         let max = points_cell(Some(ind.max_points));
+        // Before the main's row: a main indicator can be a leaf itself.
+        let leaf = if ind.is_leaf() { leaves.next_if(|l| l.code == ind.code) } else { None };
         if node.depth == 0 {
-            let main = mains.get(ind.code.as_str()).copied();
+            let main = mains.next_if(|m| m.code == ind.code);
             let points = points_cell(main.map(|m| m.points));
             let appraised = points_cell(main.and_then(|m| m.appraised));
             let diff = points_cell(main.and_then(crate::sheet::MainResult::difference));
@@ -128,7 +128,6 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
             continue;
         }
         let entry = sheet.entries.get(&ind.code);
-        let leaf = leaves.get(ind.code.as_str()).copied();
         let self_cell = match leaf.map(|l| &l.outcome) {
             Some(Outcome::Scored(p)) => points_cell(Some(*p)),
             Some(Outcome::Invalid(_)) => {
