@@ -10,16 +10,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::level::LevelRule;
-use crate::tagged::{need, Key, Tag};
+use crate::tagged::{need, unit_enum, Key, Tag};
 
 /// Whether the indicators are the province's own annex or a stand-in built from public
 /// sources while the annex is unavailable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Official,
     Reference,
 }
+
+unit_enum!(Status { Official = "official", Reference = "reference" });
 
 /// Where a fact in the set comes from: the seed decision itself, or a public page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,16 +33,18 @@ pub struct Reference {
     pub covers: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceOrigin {
     Seed,
     External,
 }
 
+unit_enum!(ReferenceOrigin { Seed = "seed", External = "external" });
+
 /// How much of an indicator the province has published: the reference sets mix facts
 /// from public pages with indicators modelled on other sets, and say which is which.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProvenanceKind {
     /// Published by the province (the basis names the page or decision).
@@ -50,6 +54,8 @@ pub enum ProvenanceKind {
     /// Not published; the basis says what it is modelled on.
     Inferred,
 }
+
+unit_enum!(ProvenanceKind { Published = "published", Seed = "seed", Inferred = "inferred" });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
@@ -93,7 +99,7 @@ pub struct Tier {
 }
 
 /// What a ratio with a zero denominator earns; the set must say, since the annexes differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZeroDenominator {
     /// Nothing was due, so nothing was missed: full points.
@@ -101,6 +107,8 @@ pub enum ZeroDenominator {
     /// No activity earns nothing.
     Zero,
 }
+
+unit_enum!(ZeroDenominator { Full = "full", Zero = "zero" });
 
 /// How a leaf indicator turns an answer into points.
 /// Read by a hand-written visitor (below): the same JSON as `#[serde(tag = "type")]`.

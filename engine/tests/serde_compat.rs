@@ -14,7 +14,7 @@ use serde_json::Value;
 
 /// What the derive read before: the enums as they were declared.
 mod derived {
-use dti_engine::framework::{Choice, Tier, ZeroDenominator};
+use dti_engine::framework::{Choice, Tier, ZeroDenominator as Zero};
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize)]
@@ -24,7 +24,7 @@ pub enum Method {
     YesNo,
     Options { options: Vec<Choice> },
     Parts { parts: Vec<Choice> },
-    Ratio { numerator_vi: String, numerator_en: String, denominator_vi: String, denominator_en: String, zero_denominator: ZeroDenominator },
+    Ratio { numerator_vi: String, numerator_en: String, denominator_vi: String, denominator_en: String, zero_denominator: Zero },
     Tiers { unit_vi: String, unit_en: String, tiers: Vec<Tier> },
     Info,
 }
@@ -39,6 +39,30 @@ pub enum Answer {
     Ratio { numerator: String, denominator: String },
     Tier { text: String },
 }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status { Official, Reference }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceOrigin { Seed, External }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvenanceKind { Published, Seed, Inferred }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZeroDenominator { Full, Zero }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus { NotStarted, InProgress, NeedsEvidence, Done }
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang { Vi, En }
 }
 
 fn root() -> &'static Path {
@@ -244,4 +268,26 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn unit_enums_read_as_the_derive_read_them() {
+    use dti_engine::framework::{ProvenanceKind, ReferenceOrigin, Status, ZeroDenominator};
+    use dti_engine::sheet::WorkStatus;
+    let inputs = [
+        r#""official""#, r#""reference""#, r#""seed""#, r#""external""#, r#""published""#, r#""inferred""#, r#""full""#,
+        r#""zero""#, r#""vi""#, r#""en""#, r#""not_started""#, r#""in_progress""#, r#""needs_evidence""#, r#""done""#, r#""Done""#, r#""""#,
+        "0", "1.5", "null", "true", "[]", r#"["done"]"#, r#"{"done":null}"#, r#"{"done":1}"#, r#"{"nope":null}"#, r#"{}"#,
+    ];
+    let mut read = 0;
+    for input in inputs {
+        read += usize::from(same::<Status, derived::Status>(input).is_ok());
+        read += usize::from(same::<ReferenceOrigin, derived::ReferenceOrigin>(input).is_ok());
+        read += usize::from(same::<ProvenanceKind, derived::ProvenanceKind>(input).is_ok());
+        read += usize::from(same::<ZeroDenominator, derived::ZeroDenominator>(input).is_ok());
+        read += usize::from(same::<WorkStatus, derived::WorkStatus>(input).is_ok());
+        read += usize::from(same::<dti_engine::Lang, derived::Lang>(input).is_ok());
+    }
+    // Each of the 15 names once, and the map form {"done": null} the derive also takes.
+    assert_eq!(read, 16);
 }

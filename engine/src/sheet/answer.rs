@@ -5,7 +5,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::tagged::{need, Key, Tag};
+use crate::tagged::{need, unit_enum, Key, Tag};
 
 /// One answer, shaped by the indicator's method. Number fields hold the text as typed.
 /// Read by a hand-written visitor (below): the same JSON as `#[serde(tag = "kind")]`.
@@ -116,7 +116,7 @@ impl Evidence {
 }
 
 /// Progress of an indicator as agencies track it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
     NotStarted,
@@ -124,6 +124,8 @@ pub enum WorkStatus {
     NeedsEvidence,
     Done,
 }
+
+unit_enum!(WorkStatus { NotStarted = "not_started", InProgress = "in_progress", NeedsEvidence = "needs_evidence", Done = "done" });
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
