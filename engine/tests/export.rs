@@ -1,4 +1,4 @@
-use dti_engine::export::{answer_text, evidence_text, sheet_csv};
+use dti_engine::export::{answer_text, csv_record, evidence_text, sheet_csv, CSV_SEPARATOR};
 use dti_engine::sheet::{Answer, Entry, Evidence, ScoreSheet, WorkStatus};
 use dti_engine::Lang;
 
@@ -65,4 +65,30 @@ fn a_main_indicator_that_is_a_leaf_keeps_every_row_its_result() {
     assert!(lines.contains(&"9;Chỉ số lá;10,00;10,00;;;;"), "{csv}");
     assert!(lines.contains(&"1.1;Điểm trực tiếp;10,00;9,50;7,00;2,50;Hoàn thành;12/KH-UBND, 15/3/2022: Kế hoạch chuyển đổi số"), "{csv}");
     assert!(lines.contains(&"2.1;Văn bản ký số;20,00;13,33;;;;"), "{csv}");
+}
+
+/// The sheet CSV is written without the csv crate's writer (wasm size); it writes what the
+/// crate writes, for every kind of field.
+#[test]
+fn csv_lines_are_the_csv_crate_lines() {
+    let fields = ["", "a", "Sở Tư pháp", "a;b", "say \"hi\"", "\"", "line\nbreak", "cr\r", "=1+2", " space ", "1.234,50", "a,b", "'quote"];
+    let mut records: Vec<Vec<&str>> = vec![vec![], vec![""], vec!["", ""], fields.to_vec()];
+    for a in fields {
+        for b in fields {
+            records.push(vec![a, b]);
+            records.push(vec![a]);
+        }
+    }
+    for record in records {
+        let mut ours = String::new();
+        csv_record(&mut ours, &record);
+        let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).flexible(true).from_writer(Vec::new());
+        if record.is_empty() {
+            w.write_record(None::<&str>).unwrap();
+        } else {
+            w.write_record(&record).unwrap();
+        }
+        let theirs = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(ours, theirs, "{record:?}");
+    }
 }
