@@ -6,8 +6,8 @@
 // catalogue's default set, the rule of engine/src/catalogue.rs `Index::default_set`).
 // Prints every file with its part and each part against its budget in BENCHMARKS.md
 // ("## Size", table "Budget per part").
-// Fails (exit 1) above CEILING: the first visit as it ships today (519.359 B with the year
-// comparison in a module of its own, 2026-11-29) plus 0,6 % for what differs between build machines (the paths of dependency
+// Fails (exit 1) above CEILING: the first visit as it ships today (483.943 B on the trim
+// branch, 2026-11-29; 524.629 B on main before it) plus 0,6 % for what differs between build machines (the paths of dependency
 // sources kept in panic locations), so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
 // "The gap"): above it the check prints the gap and passes. Lower CEILING with every cut
 // that lands, down to TOTAL_BUDGET; never raise it without saying why in the commit.
@@ -21,7 +21,7 @@ import { gzipSync } from "node:zlib";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] ?? join(ROOT, "dist");
 export const TOTAL_BUDGET = 150_000;
-export const CEILING = 522_500;
+export const CEILING = 487_000;
 
 function gzip9(path) {
   try {

@@ -238,15 +238,9 @@ pub fn save_set(id: &str, loaded: &CustomSet) -> Result<String, String> {
     Ok(key)
 }
 
-/// A size as the user reads it: "820 B", "12,4 KB", "1,2 MB" (text length, as stored).
+/// A size as the user reads it: "820 B", "12,4 KB", "1,2 MB" (text length, as stored),
+/// formatted by the engine in integers (an f64 here linked the float printer).
 #[must_use]
 pub fn size_text(bytes: usize) -> String {
-    let text = if bytes < 1024 {
-        format!("{bytes} B")
-    } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-    };
-    text.replace('.', ",")
+    dti_engine::number::format_size(bytes)
 }

@@ -8,13 +8,15 @@ use std::fmt;
 use crate::text::clip;
 
 /// Language of user-facing text: Vietnamese first, English as the alternative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
     Vi,
     En,
 }
+
+crate::tagged::unit_enum!(Lang { Vi = "vi", En = "en" });
 
 /// Why a typed number was not understood.
 #[derive(Debug, Clone, PartialEq, Eq)]

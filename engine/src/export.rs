@@ -95,19 +95,15 @@ fn points_cell(value: Option<Decimal>) -> String {
 pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Result<String, Error> {
     let result = evaluate(framework, sheet)?;
     let vi = lang == Lang::Vi;
-    let mut w = csv::WriterBuilder::new().delimiter(CSV_SEPARATOR).from_writer(Vec::new());
+    let mut w = String::from("\u{feff}");
     use crate::terms::{APPRAISAL, CODE, EVIDENCE, INDICATOR, MAX_POINTS, SELF_ASSESSMENT, STATUS};
     let difference = crate::sheet::difference_label(lang);
     let header =
         [CODE.get(lang), INDICATOR.get(lang), MAX_POINTS.get(lang), SELF_ASSESSMENT.get(lang), APPRAISAL.get(lang), difference.as_str(), STATUS.get(lang), EVIDENCE.get(lang)];
-    // Writing to memory cannot fail but for a bug; say so in the user's language.
-    let io = |_: csv::Error| Error::input("csv", 0, "không ghi được CSV", "cannot write the CSV");
-    w.write_record(header).map_err(io)?;
-    // Results by code, looked up in a map: a scan per row made the export quadratic.
-    let mains: std::collections::HashMap<&str, &crate::sheet::MainResult> =
-        result.mains.iter().map(|m| (m.code.as_str(), m)).collect();
-    let leaves: std::collections::HashMap<&str, &crate::sheet::LeafResult> =
-        result.leaves.iter().map(|l| (l.code.as_str(), l)).collect();
+    csv_record(&mut w, &header);
+    // Results come in tree order, as the nodes do: each is taken when its node comes (a
+    // scan per row made the export quadratic; a hash map cost wasm for no gain).
+    let (mut mains, mut leaves) = (result.mains.iter().peekable(), result.leaves.iter().peekable());
     for node in framework.nodes(&sheet.group) {
         let ind = node.indicator;
         let code = guard(&ind.code);
@@ -115,20 +111,21 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let name = guard(if vi { &ind.name_vi } else { &ind.name_en });
         let name = name.as_ref();
         let max = points_cell(Some(ind.max_points));
+        // Before the main's row: a main indicator can be a leaf itself.
+        let leaf = if ind.is_leaf() { leaves.next_if(|l| l.code == ind.code) } else { None };
         if node.depth == 0 {
-            let main = mains.get(ind.code.as_str()).copied();
+            let main = mains.next_if(|m| m.code == ind.code);
             let points = points_cell(main.map(|m| m.points));
             let appraised = points_cell(main.and_then(|m| m.appraised));
             let diff = points_cell(main.and_then(crate::sheet::MainResult::difference));
-            w.write_record([code, name, &max, &points, &appraised, &diff, "", ""]).map_err(io)?;
+            csv_record(&mut w, &[code, name, &max, &points, &appraised, &diff, "", ""]);
             continue;
         }
         if !ind.is_leaf() {
-            w.write_record([code, name, &max, "", "", "", "", ""]).map_err(io)?;
+            csv_record(&mut w, &[code, name, &max, "", "", "", "", ""]);
             continue;
         }
         let entry = sheet.entries.get(&ind.code);
-        let leaf = leaves.get(ind.code.as_str()).copied();
         let self_cell = match leaf.map(|l| &l.outcome) {
             Some(Outcome::Scored(p)) => points_cell(Some(*p)),
             Some(Outcome::Invalid(_)) => {
@@ -145,7 +142,7 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
         let diff = points_cell(leaf.and_then(crate::sheet::LeafResult::difference));
         let status = status_name(entry.and_then(|e| e.status), lang);
         let evidence = entry.map(|e| evidence_text(&e.evidence)).unwrap_or_default();
-        w.write_record([code, name, &max, &self_cell, &appraised, &diff, status, &guard(&evidence)]).map_err(io)?;
+        csv_record(&mut w, &[code, name, &max, &self_cell, &appraised, &diff, status, &guard(&evidence)]);
     }
     let total = crate::terms::TOTAL.get(lang);
     let s = &result.standing;
@@ -155,9 +152,32 @@ pub fn sheet_csv(framework: &Framework, sheet: &ScoreSheet, lang: Lang) -> Resul
     // The count in words: a spreadsheet reads "6/30" as a date, and Chênh lệch stays the
     // row's last number.
     let progress = appraisal.map(|a| a.progress_words(lang)).unwrap_or_default();
-    w.write_record(["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, &guard(&progress), ""]).map_err(io)?;
-    let bytes = w.into_inner().map_err(|_| Error::input("csv", 0, "không ghi được CSV", "cannot write the CSV"))?;
-    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+    csv_record(&mut w, &["", total, &points_cell(Some(s.max)), &points_cell(Some(s.total)), &appraised, &diff, &guard(&progress), ""]);
+    Ok(w)
+}
+
+/// One CSV line as the csv crate writes it with `CSV_SEPARATOR` (quotes only where a field
+/// holds the separator, a quote or a line break; quotes doubled; "\n" at the end). Written
+/// out because the csv writer was the app's only use of it (~8 kB of wasm); the
+/// equivalence is tested against the crate (tests/export.rs).
+pub fn csv_record(out: &mut String, fields: &[&str]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(char::from(CSV_SEPARATOR));
+        }
+        if field.contains([char::from(CSV_SEPARATOR), '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    if matches!(fields, [] | [""]) {
+        // A record of one empty field (or none), as the crate writes it: not an empty line.
+        out.push_str("\"\"");
+    }
+    out.push('\n');
 }
 
 /// Evidence in one line: "12/KH-UBND, 15/3/2022: Kế hoạch chuyển đổi số — link — note".

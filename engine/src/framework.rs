@@ -2,20 +2,26 @@
 //!
 //! A set is data, never code: a new year's official annex is a new JSON file.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::level::LevelRule;
+use crate::tagged::{need, unit_enum, Key, Tag};
 
 /// Whether the indicators are the province's own annex or a stand-in built from public
 /// sources while the annex is unavailable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Official,
     Reference,
 }
+
+unit_enum!(Status { Official = "official", Reference = "reference" });
 
 /// Where a fact in the set comes from: the seed decision itself, or a public page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,16 +33,18 @@ pub struct Reference {
     pub covers: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReferenceOrigin {
     Seed,
     External,
 }
 
+unit_enum!(ReferenceOrigin { Seed = "seed", External = "external" });
+
 /// How much of an indicator the province has published: the reference sets mix facts
 /// from public pages with indicators modelled on other sets, and say which is which.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProvenanceKind {
     /// Published by the province (the basis names the page or decision).
@@ -46,6 +54,8 @@ pub enum ProvenanceKind {
     /// Not published; the basis says what it is modelled on.
     Inferred,
 }
+
+unit_enum!(ProvenanceKind { Published = "published", Seed = "seed", Inferred = "inferred" });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
@@ -65,6 +75,7 @@ pub struct Group {
     pub name_vi: String,
     pub name_en: String,
     /// The maximum the decision declares; validation checks the tree adds up to it.
+    #[serde(deserialize_with = "crate::serde_decimal::decimal")]
     pub max_points: Decimal,
 }
 
@@ -74,18 +85,21 @@ pub struct Choice {
     pub id: String,
     pub label_vi: String,
     pub label_en: String,
+    #[serde(deserialize_with = "crate::serde_decimal::decimal")]
     pub points: Decimal,
 }
 
 /// A band of a `tiers` indicator: a value at or above `min` earns `points`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tier {
+    #[serde(deserialize_with = "crate::serde_decimal::decimal")]
     pub min: Decimal,
+    #[serde(deserialize_with = "crate::serde_decimal::decimal")]
     pub points: Decimal,
 }
 
 /// What a ratio with a zero denominator earns; the set must say, since the annexes differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZeroDenominator {
     /// Nothing was due, so nothing was missed: full points.
@@ -94,8 +108,11 @@ pub enum ZeroDenominator {
     Zero,
 }
 
+unit_enum!(ZeroDenominator { Full = "full", Zero = "zero" });
+
 /// How a leaf indicator turns an answer into points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Read by a hand-written visitor (below): the same JSON as `#[serde(tag = "type")]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Method {
     /// Points typed directly, 0 ..= max.
@@ -140,6 +157,91 @@ impl Method {
     }
 }
 
+const METHOD_KINDS: &[&str] = &["points", "yes_no", "options", "parts", "ratio", "tiers", "info"];
+/// The tag, then every field of every kind.
+const METHOD_KEYS: &[&str] = &[
+    "type", "options", "parts", "numerator_vi", "numerator_en", "denominator_vi", "denominator_en", "zero_denominator",
+    "unit_vi", "unit_en", "tiers",
+];
+
+/// The derive for an internally tagged enum buffers the object (serde's `Content`) before
+/// it knows the kind; this reads each field as it comes instead. Same JSON, same messages;
+/// a field of another kind is read with its own type (the derive ignores it unread) and
+/// the `[tag, fields…]` array form the derive also takes is not read (never written).
+impl<'de> Deserialize<'de> for Method {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(MethodVisitor)
+    }
+}
+
+struct MethodVisitor;
+
+impl<'de> Visitor<'de> for MethodVisitor {
+    type Value = Method;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("internally tagged enum Method")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Method, A::Error> {
+        let mut kind = None;
+        let (mut options, mut parts, mut tiers, mut zero) = (None, None, None, None);
+        // numerator_vi, numerator_en, denominator_vi, denominator_en, unit_vi, unit_en
+        let mut text: [Option<String>; 6] = Default::default();
+        let (mut seen, mut dup) = (0u32, 0u32);
+        while let Some(key) = map.next_key_seed(Key(METHOD_KEYS))? {
+            let Some(i) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if seen & (1 << i) != 0 {
+                if i == 0 {
+                    return Err(de::Error::duplicate_field("type"));
+                }
+                dup |= 1 << i;
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            seen |= 1 << i;
+            match i {
+                0 => kind = Some(map.next_value_seed(Tag(METHOD_KINDS))?),
+                1 => options = Some(map.next_value()?),
+                2 => parts = Some(map.next_value()?),
+                7 => zero = Some(map.next_value()?),
+                10 => tiers = Some(map.next_value()?),
+                _ => text[if i < 7 { i - 3 } else { i - 4 }] = Some(map.next_value()?),
+            }
+        }
+        let kind = need(kind, "type")?;
+        let fields: &[usize] = match kind {
+            2 => &[1],
+            3 => &[2],
+            4 => &[3, 4, 5, 6, 7],
+            5 => &[8, 9, 10],
+            _ => &[],
+        };
+        if let Some(&i) = fields.iter().find(|&&i| dup & (1 << i) != 0) {
+            return Err(de::Error::duplicate_field(METHOD_KEYS[i]));
+        }
+        let [nv, ne, dv, dn, uv, ue] = text;
+        Ok(match kind {
+            0 => Method::Points,
+            1 => Method::YesNo,
+            2 => Method::Options { options: need(options, "options")? },
+            3 => Method::Parts { parts: need(parts, "parts")? },
+            4 => Method::Ratio {
+                numerator_vi: need(nv, "numerator_vi")?,
+                numerator_en: need(ne, "numerator_en")?,
+                denominator_vi: need(dv, "denominator_vi")?,
+                denominator_en: need(dn, "denominator_en")?,
+                zero_denominator: need(zero, "zero_denominator")?,
+            },
+            5 => Method::Tiers { unit_vi: need(uv, "unit_vi")?, unit_en: need(ue, "unit_en")?, tiers: need(tiers, "tiers")? },
+            _ => Method::Info,
+        })
+    }
+}
+
 /// How a method is named to the user (never its JSON id).
 #[must_use]
 pub fn method_name(kind: &str, lang: crate::Lang) -> &'static str {
@@ -161,6 +263,7 @@ pub struct Indicator {
     pub code: String,
     pub name_vi: String,
     pub name_en: String,
+    #[serde(deserialize_with = "crate::serde_decimal::decimal")]
     pub max_points: Decimal,
     /// Groups a top-level indicator applies to; `None` means all. Only top-level
     /// indicators carry it, so a parent's maximum is always the sum of its children.

@@ -12,7 +12,7 @@ pub struct LevelRule {
     pub id: String,
     pub name_vi: String,
     pub name_en: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::serde_decimal::option", skip_serializing_if = "Option::is_none")]
     pub above_percent: Option<Decimal>,
 }
 

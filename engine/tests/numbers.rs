@@ -1,4 +1,4 @@
-use dti_engine::number::{format_compact, format_percent, format_points, format_vn, parse_vn, round2};
+use dti_engine::number::{format_compact, format_percent, format_points, format_size, format_vn, parse_vn, round2};
 use dti_engine::{Decimal, Lang, NumberError};
 use proptest::prelude::*;
 
@@ -81,5 +81,37 @@ proptest! {
     fn dot_decimals_with_one_or_two_places_read_as_decimals(int in 0u32..100_000, frac in 0u32..100) {
         let text = format!("{int}.{frac:02}");
         prop_assert_eq!(parse_vn(&text), Ok(Decimal::new(i64::from(int) * 100 + i64::from(frac), 2)));
+    }
+}
+
+/// Sizes in integers read as the f64 formatting they replace did, except exact halves,
+/// which round away from zero (1.280 B is 1,25 KB: "1,3 KB", as JavaScript's toFixed says).
+#[test]
+fn sizes_as_people_read_them() {
+    assert_eq!(format_size(0), "0 B");
+    assert_eq!(format_size(820), "820 B");
+    assert_eq!(format_size(1023), "1023 B");
+    assert_eq!(format_size(1024), "1,0 KB");
+    assert_eq!(format_size(1280), "1,3 KB");
+    assert_eq!(format_size(12_697), "12,4 KB");
+    assert_eq!(format_size(1_048_575), "1024,0 KB");
+    assert_eq!(format_size(1_258_291), "1,2 MB");
+    assert!(format_size(usize::MAX).ends_with(" MB"));
+    let old = |bytes: usize| {
+        let text = if bytes < 1024 {
+            format!("{bytes} B")
+        } else if bytes < 1024 * 1024 {
+            format!("{:.1} KB", bytes as f64 / 1024.0)
+        } else {
+            format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        };
+        text.replace('.', ",")
+    };
+    for bytes in (0..3_000_000).step_by(97).chain([1_048_576, 5_000_000, 10_485_760]) {
+        let unit = if bytes < 1_048_576 { 1024 } else { 1_048_576 };
+        let exact_half = bytes >= 1024 && (bytes * 10) % unit == unit / 2;
+        if !exact_half {
+            assert_eq!(format_size(bytes), old(bytes), "{bytes} B");
+        }
     }
 }
