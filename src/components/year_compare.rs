@@ -222,7 +222,7 @@ pub fn YearCompare() -> impl IntoView {
             }
             for pick in [&a, &b] {
                 if let Some(s) = sheet_of(state, pick, f) {
-                    state.want_set(&s.framework);
+                    state.want_group(&s.framework, &s.group);
                 }
             }
             if let Some(out) = by_id(&root, "yoy-out") {
