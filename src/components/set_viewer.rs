@@ -165,13 +165,16 @@ pub fn SetViewer() -> impl IntoView {
             }
         }
     });
+    // While the whole file loads, or why it did not.
+    let waiting = move || {
+        let lang = state.lang.get();
+        let (_, None, failed) = set.get()? else { return None };
+        let text = failed.map_or_else(|| tr(lang, "Đang tải bộ chỉ số…", "Loading the indicator set…").to_owned(), |e| e.message(lang));
+        Some(view! { <p class="set-viewer" role="status">{text}</p> })
+    };
     let body = move || {
         let lang = state.lang.get();
-        let (_, whole, failed) = set.get()?;
-        let Some(framework) = whole else {
-            let text = failed.map_or_else(|| tr(lang, "Đang tải bộ chỉ số…", "Loading the indicator set…").to_owned(), |e| e.message(lang));
-            return Some(view! { <p class="set-viewer" role="status">{text}</p> }.into_any());
-        };
+        let framework = set.get()?.1?;
         Some(view! {
             <section class="set-viewer" aria-labelledby="set-viewer-title" data-testid="set-viewer">
                 <div class="buttons no-print">
@@ -180,7 +183,7 @@ pub fn SetViewer() -> impl IntoView {
                 </div>
                 {document(&framework, lang)}
             </section>
-        }.into_any())
+        })
     };
     view! {
         <button type="button" class="set-viewer-toggle" aria-expanded=move || open.get().to_string()
@@ -189,5 +192,6 @@ pub fn SetViewer() -> impl IntoView {
             {move || tr(state.lang.get(), "Xem bộ chỉ số", "View the indicator set")}
         </button>
         {move || open.get().then(body)}
+        {move || open.get().then(waiting)}
     }
 }
