@@ -352,7 +352,9 @@ impl Framework {
         self.check(file, None)
     }
 
-    /// Validation of the whole set, or of the part of one group (`only`).
+    /// Validation of the whole set, or of the part of one group (`only`). Never inlined:
+    /// its two callers would otherwise each get a copy in the app's wasm.
+    #[inline(never)]
     fn check(&self, file: &str, only: Option<&str>) -> Result<(), Error> {
         let err = |code: &str, vi: String, en: String| Error::framework_invalid(file, code, vi, en);
         if self.groups.is_empty() {

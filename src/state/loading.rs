@@ -92,24 +92,16 @@ impl AppState {
         }
     }
 
-    /// Fetches a served set's whole file (the set viewer, the set as CSV), also when the
-    /// catalogue lists it by group.
+    /// Fetches a served set's whole file (the set viewer), also when the catalogue lists
+    /// it by group.
     pub fn want_whole(&self, id: &str) {
-        let entry = self.served.with_untracked(|s| match &s.index {
-            Some(Ok(index)) => index.get(id).filter(|_| !s.sets.contains_key(&(id.to_owned(), String::new()))).cloned(),
-            _ => None,
-        });
-        let Some(entry) = entry else { return };
-        if self.catalogue.with_untracked(|c| c.custom(id).is_some()) {
+        let here = self.served.with_untracked(|s| s.sets.contains_key(&(id.to_owned(), String::new())));
+        if here || self.catalogue.with_untracked(|c| c.custom(id).is_some()) {
             return;
         }
-        self.served.update(|s| {
-            s.sets.insert((entry.id.clone(), String::new()), SetLoad::Loading);
-        });
-        let state = *self;
+        let (state, id) = (*self, id.to_owned());
         leptos::task::spawn_local(async move {
-            let (set, _) = crate::sets::fetch_set(&Entry { published: None, ..entry.clone() }).await;
-            state.provide_file(&entry.id, "", set);
+            let _ = state.whole_set(id).await;
         });
     }
 
@@ -124,21 +116,26 @@ impl AppState {
         })
     }
 
-    /// The whole of set `id`, fetched now if need be (the set as CSV); `None` when
-    /// neither loaded nor served.
+    /// The whole of set `id`, fetched now if need be (the set viewer, the set as CSV);
+    /// `None` when neither loaded nor served.
     pub async fn whole_set(self, id: String) -> Option<Result<Arc<Framework>, dti_engine::Error>> {
         if let Some(f) = self.whole(&id) {
             return Some(Ok(f));
         }
         let entry = self.served.with_untracked(|s| s.index.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.get(&id).cloned()))?;
+        let key = (id, String::new());
+        self.served.update(|s| {
+            s.sets.insert(key.clone(), SetLoad::Loading);
+        });
         let (set, _) = crate::sets::fetch_set(&Entry { published: None, ..entry }).await;
         let set = set.map(Arc::new);
-        if let Ok(f) = &set {
-            let f = Arc::clone(f);
-            self.served.update(|s| {
-                s.sets.insert((id, String::new()), SetLoad::Ready(f));
-            });
-        }
+        let load = match &set {
+            Ok(f) => SetLoad::Ready(Arc::clone(f)),
+            Err(e) => SetLoad::Failed(e.clone()),
+        };
+        self.served.update(|s| {
+            s.sets.insert(key, load);
+        });
         Some(set)
     }
 
