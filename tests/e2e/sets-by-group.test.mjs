@@ -4,7 +4,7 @@
 // viewer fetches the whole file; the service worker, registered once the total shows,
 // keeps every group's file so each group opens offline; a group file that disagrees with
 // the catalogue is an error naming it. Figures: the 2022 fixture set and the published
-// appendix of the seed decision (maxima 1.000 and 750, averages 521,18 and 328,20).
+// appendix of the seed decision (maxima 1.000 and 750, averages 521,18 and 328,21).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,7 +83,8 @@ test('a first visit fetches only the opened group\'s file; switching group fetch
     await expectCount(app.row('6.1'), 1);
     await app.setPoints('1.5', '20');
     await expectText(app.total, '20,00');
-    await expectText(app.page.getByTestId('group-stats'), 'Trung bình nhóm: 328,20 · cao nhất: 428,67');
+    // 7.220,53 / 22 rounded half away from zero (the decision prints 328,20: README).
+    await expectText(app.page.getByTestId('group-stats'), 'Trung bình nhóm: 328,21 · cao nhất: 428,67');
     assert.deepEqual(sets.slice(3), [urlOf(group('khong_tthc'))], 'the other group\'s file, once');
 
     // Back: the first group's sheet from memory, nothing fetched again.
