@@ -200,6 +200,25 @@ async function throttleServiceWorker(browser, pageCdp, origin, offline = false) 
   return session;
 }
 
+/**
+ * Applies NETWORK to every service worker started from now on, before its script runs
+ * (auto-attach, paused on start): a first visit's worker installs over the same weak link
+ * as the page, so its precache competes with the page's downloads as it would for real.
+ */
+async function throttleNewServiceWorkers(session) {
+  let id = 0;
+  const tell = (sessionId, method, params = {}) =>
+    session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
+  session.on('Target.attachedToTarget', async (e) => {
+    if (e.targetInfo.type !== 'service_worker') return;
+    await tell(e.sessionId, 'Network.enable').catch(() => {});
+    await tell(e.sessionId, 'Network.emulateNetworkConditions', NETWORK).catch(() => {});
+    await tell(e.sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {});
+  });
+  // From the page's session: its related targets, the worker it registers included.
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+}
+
 function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
@@ -224,11 +243,12 @@ async function newPage(browser) {
   return { context, page, cdp, errors, total, arm };
 }
 
-/** One cold load of the app: fresh context, cache disabled, throttled. */
+/** One cold load of the app: fresh context, cache disabled, throttled (its service worker too). */
 async function appCold(browser, server) {
   const { context, page, cdp, errors, total } = await newPage(browser);
   try {
     await throttle(cdp, { cacheDisabled: true });
+    await throttleNewServiceWorkers(cdp);
     server.stats.bytes = 0;
     await page.goto(server.url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT });
     await withTimeout(total, LOAD_TIMEOUT, 'app cold: [data-testid=total]');

@@ -58,6 +58,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
     if embed {
         crate::embed::post_summary(state);
     }
+    crate::usable::announce(state);
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

@@ -12,3 +12,4 @@ pub mod launch;
 pub mod sets;
 pub mod state;
 pub mod storage;
+pub mod usable;

@@ -2,7 +2,7 @@
 //! first (the service worker answers offline), a set by a URL carrying its digest, so a
 //! cached copy is never taken for a newer version.
 
-use dti_engine::catalogue::{Entry, FileRef, Index, INDEX_FILE};
+use dti_engine::catalogue::{Entry, FileRef, GroupFile, GroupRef, Index, INDEX_FILE};
 use dti_engine::framework::Framework;
 use dti_engine::Error;
 use wasm_bindgen::JsCast;
@@ -75,4 +75,12 @@ pub async fn fetch_set(entry: &Entry) -> (Result<Framework, Error>, Published) {
         }
     });
     (set, fetch_published(entry).await)
+}
+
+/// One group's file of a set, validated as the set cut down to that group and checked
+/// against the catalogue (set, group and version of the whole file).
+pub async fn fetch_group(entry: &Entry, part: &GroupRef) -> Result<Framework, Error> {
+    let shown = format!("{DIR}{}", part.file);
+    let json = fetch_file(&part.file_ref()).await?;
+    GroupFile::read(&shown, &json, entry, &part.group)
 }

@@ -42,6 +42,7 @@ fn served_state(loaded: Loaded, digest_2022: &str) -> AppState {
         file: file.to_owned(),
         digest: digest.to_owned(),
         published,
+        groups: Vec::new(),
     };
     let (a, b) = (set("laocai-2022.json", SET_2022), set("laocai-2023.json", SET_2023));
     let results = FileRef { file: "laocai-2022.csv".into(), digest: "r".into() };

@@ -35,7 +35,11 @@
     reloading = true;
     window.location.reload();
   });
-  window.addEventListener("load", function () {
+  var council = /\/hoi-dong\.html$/.test(window.location.pathname);
+  var registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
     sw
       .register("sw.js")
       .then(function (reg) {
@@ -55,11 +59,21 @@
       });
     // The council's page asks the worker to keep its own files (the calculator's visitors
     // never download them); again on each visit, after an upgrade too.
-    if (/\/hoi-dong\.html$/.test(window.location.pathname)) {
+    if (council) {
       sw.ready.then(function (reg) {
         if (reg.active) reg.active.postMessage("cache-council");
       });
     }
+  }
+  // The calculator registers once it is usable (the total shown, src/usable.rs): the
+  // worker's precache, about the whole build, would otherwise compete with the first
+  // visit's own downloads on a weak link. A page whose app never gets there (the wasm
+  // failed) still gets a worker, 20 s after load. The council's page registers on load.
+  window.addEventListener("dti-usable", register);
+  if (window.__dtiUsable) register();
+  window.addEventListener("load", function () {
+    if (council) register();
+    else setTimeout(register, 20000);
   });
   document.addEventListener("click", function (e) {
     if (e.target && e.target.closest && e.target.closest("#sw-update button")) window.__dtiAcceptedUpdate = true;

@@ -151,7 +151,8 @@ async function keepSets(text) {
   const index = JSON.parse(text);
   const wanted = new Set();
   for (const set of index.sets || []) {
-    for (const file of [set, set.published]) {
+    // The whole file, the results and each group's file (a first visit fetched one group).
+    for (const file of [set, set.published, ...(set.groups || [])]) {
       if (file && file.file && file.digest) wanted.add(new URL(`${file.file}?v=${file.digest}`, setsBase()).href);
     }
   }

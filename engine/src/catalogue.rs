@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::framework::Status;
+use crate::framework::{Framework, Status};
 
 /// Name of the catalogue inside the sets folder.
 pub const INDEX_FILE: &str = "index.json";
@@ -34,6 +34,63 @@ impl FileRef {
     }
 }
 
+/// One group of a set as a file of its own (`groups/NAME.GROUP.json`, written by
+/// `dti sets index --groups`): a first visit fetches the group it opens, not the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRef {
+    pub group: String,
+    pub file: String,
+    pub digest: String,
+}
+
+impl GroupRef {
+    #[must_use]
+    pub fn file_ref(&self) -> FileRef {
+        FileRef { file: self.file.clone(), digest: self.digest.clone() }
+    }
+}
+
+/// Folder of the group files inside the sets folder.
+pub const GROUPS_DIR: &str = "groups";
+
+/// A group file: the set cut down to one group ([`Framework::only_group`]) and the digest
+/// of the whole set's file it was cut from, which a sheet keeps naming.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupFile {
+    pub group: String,
+    pub set_digest: String,
+    pub set: Framework,
+}
+
+impl GroupFile {
+    /// Reads the group file the catalogue lists for `group` of `entry`, validated as the set
+    /// cut down to that group; a file of another set, group or version is refused, named.
+    pub fn read(file: &str, json: &str, entry: &Entry, group: &str) -> Result<Framework, Error> {
+        let part: GroupFile = serde_json::from_str(json).map_err(|e| Error::FrameworkJson {
+            file: file.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            reason: crate::error::json_reason(&e, crate::Lang::Vi),
+            reason_en: crate::error::json_reason(&e, crate::Lang::En),
+        })?;
+        if part.set.id != entry.id || part.group != group || part.set_digest != entry.digest {
+            return Err(Error::catalogue(
+                file,
+                format!(
+                    "tệp của nhóm “{}” thuộc bộ “{}” phiên bản {}, danh mục ghi nhóm “{group}” của bộ “{}” phiên bản {}; hãy chạy lại dti sets index",
+                    part.group, part.set.id, part.set_digest, entry.id, entry.digest
+                ),
+                format!(
+                    "the file of group “{}” is of set “{}” version {}, the catalogue says group “{group}” of set “{}” version {}; run dti sets index again",
+                    part.group, part.set.id, part.set_digest, entry.id, entry.digest
+                ),
+            ));
+        }
+        part.set.validate_group_part(file, group)?;
+        Ok(part.set)
+    }
+}
+
 /// One set of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -47,12 +104,21 @@ pub struct Entry {
     /// The province's published results for this set (`group,rank,name,total,…` CSV).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<FileRef>,
+    /// Each group as a file of its own, in the set's order (none: only the whole file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupRef>,
 }
 
 impl Entry {
     #[must_use]
     pub fn set_file(&self) -> FileRef {
         FileRef { file: self.file.clone(), digest: self.digest.clone() }
+    }
+
+    /// The file of one group, when the set is served by group.
+    #[must_use]
+    pub fn group_file(&self, group: &str) -> Option<&GroupRef> {
+        self.groups.iter().find(|g| g.group == group)
     }
 }
 
@@ -89,6 +155,25 @@ impl Index {
             }
             for name in std::iter::once(e.file.as_str()).chain(e.published.as_ref().map(|p| p.file.as_str())) {
                 check_file_name(name).map_err(|(vi, en)| Error::catalogue(file, vi, en))?;
+            }
+            let mut groups = std::collections::BTreeSet::new();
+            for g in &e.groups {
+                if !groups.insert(g.group.as_str()) {
+                    return Err(Error::catalogue(
+                        file,
+                        format!("nhóm “{}” của bộ “{}” có hai tệp", g.group, e.id),
+                        format!("group “{}” of set “{}” has two files", g.group, e.id),
+                    ));
+                }
+                let name = g.file.strip_prefix(GROUPS_DIR).and_then(|n| n.strip_prefix('/')).unwrap_or(&g.file);
+                check_file_name(name).map_err(|(vi, en)| Error::catalogue(file, vi, en))?;
+                if name == g.file {
+                    return Err(Error::catalogue(
+                        file,
+                        format!("tệp nhóm “{}” nằm trong thư mục {GROUPS_DIR}/", g.file),
+                        format!("a group file (“{}”) lies in the folder {GROUPS_DIR}/", g.file),
+                    ));
+                }
             }
         }
         Ok(index)
@@ -133,6 +218,8 @@ fn check_file_name(name: &str) -> Result<(), (String, String)> {
 
 #[cfg(feature = "cli")]
 pub use build::{digest, index_dir, write_index, Written};
+#[cfg(feature = "cli")]
+pub use build::{group_files, write_index_with_groups};
 
 /// Native only: reading a folder, hashing and compressing stay out of the browser bundle.
 #[cfg(feature = "cli")]
@@ -141,7 +228,7 @@ mod build {
 
     use sha2::{Digest, Sha256};
 
-    use super::{check_file_name, Entry, FileRef, Index, FORMAT, INDEX_FILE};
+    use super::{check_file_name, Entry, FileRef, GroupFile, GroupRef, Index, FORMAT, GROUPS_DIR, INDEX_FILE};
     use crate::error::Error;
     use crate::framework::Framework;
 
@@ -160,13 +247,42 @@ mod build {
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct Written {
         pub index: Index,
+        /// Group files written (`groups/…`), when the set is served by group.
+        pub groups: Vec<String>,
         pub gzipped: Vec<String>,
         pub removed: Vec<String>,
+    }
+
+    /// The files of `framework`'s groups, as `groups/STEM.GROUP.json` beside the set's file
+    /// `file` (whose digest is `set_digest`): name, group and bytes, in the set's order.
+    pub fn group_files(file: &str, framework: &Framework, set_digest: &str) -> Vec<(String, String, Vec<u8>)> {
+        let stem = file.strip_suffix(".json").unwrap_or(file);
+        framework
+            .groups
+            .iter()
+            .enumerate()
+            .filter_map(|(n, g)| {
+                let set = framework.only_group(&g.id)?;
+                // A group id that is no plain file name is numbered instead.
+                let tail = if check_file_name(&g.id).is_ok() { g.id.clone() } else { format!("{}", n + 1) };
+                let part = GroupFile { group: g.id.clone(), set_digest: set_digest.to_owned(), set };
+                let mut json = serde_json::to_string(&part).unwrap_or_default();
+                json.push('\n');
+                Some((format!("{GROUPS_DIR}/{stem}.{tail}.json"), g.id.clone(), json.into_bytes()))
+            })
+            .collect()
     }
 
     /// Reads every set (`*.json`) and published results (`NAME.csv` beside `NAME.json`) of
     /// `dir` and validates them; any invalid file refuses the whole catalogue, named.
     pub fn index_dir(dir: &Path) -> Result<Index, Error> {
+        scan(dir, false).map(|(index, _)| index)
+    }
+
+    /// The catalogue of `dir` and, with `groups`, each set's group files (name, bytes),
+    /// listed in it.
+    #[allow(clippy::type_complexity)]
+    fn scan(dir: &Path, groups: bool) -> Result<(Index, Vec<(String, Vec<u8>)>), Error> {
         let shown = |name: &str| dir.join(name).display().to_string();
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| io_error(&dir.display().to_string(), &e))?
@@ -200,6 +316,7 @@ mod build {
                 file: name.clone(),
                 digest: digest(&bytes),
                 published: None,
+                groups: Vec::new(),
             });
             files.push((name.clone(), f));
         }
@@ -217,8 +334,24 @@ mod build {
             crate::check::parse_published(framework, &shown(name), &bytes)?;
             sets[i].published = Some(FileRef { file: name.clone(), digest: digest(&bytes) });
         }
+        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+        if groups {
+            for (entry, (name, framework)) in sets.iter_mut().zip(&files) {
+                for (file, group, bytes) in group_files(name, framework, &entry.digest) {
+                    if parts.iter().any(|(f, _)| *f == file) {
+                        return Err(Error::catalogue(
+                            &shown(name),
+                            format!("tệp nhóm {file} trùng tên với tệp nhóm của bộ khác; hãy đổi tên tệp bộ chỉ số"),
+                            format!("group file {file} has the name of another set's group file; rename the set's file"),
+                        ));
+                    }
+                    entry.groups.push(GroupRef { group, file: file.clone(), digest: digest(&bytes) });
+                    parts.push((file, bytes));
+                }
+            }
+        }
         sets.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.id.cmp(&b.id)));
-        Ok(Index { format: FORMAT, sets })
+        Ok((Index { format: FORMAT, sets }, parts))
     }
 
     /// Rewrites `dir/index.json` from the files of `dir`. Gzip copies (`.gz`, level 9, for
@@ -227,16 +360,50 @@ mod build {
     /// them and compressed copies of files that are gone are removed (nginx then falls
     /// back to the `.gz` or the file itself). Nothing is written when a file is invalid.
     pub fn write_index(dir: &Path, gzip: bool) -> Result<Written, Error> {
-        let index = index_dir(dir)?;
+        write_index_with_groups(dir, gzip, false)
+    }
+
+    /// [`write_index`], and with `groups` (or when `dir` already has a `groups/` folder)
+    /// each set's groups as files of their own in `dir/groups/`, listed in the catalogue;
+    /// that folder is the command's: files it no longer lists are removed. The group files
+    /// are written before the catalogue that lists them.
+    pub fn write_index_with_groups(dir: &Path, gzip: bool, groups: bool) -> Result<Written, Error> {
+        let groups_dir = dir.join(GROUPS_DIR);
+        let groups = groups || groups_dir.is_dir();
+        let (index, parts) = scan(dir, groups)?;
+        let shown = |name: &str| dir.join(name).display().to_string();
+        let mut removed = Vec::new();
+        if groups {
+            std::fs::create_dir_all(&groups_dir).map_err(|e| io_error(&shown(GROUPS_DIR), &e))?;
+            for (name, bytes) in &parts {
+                let tmp = dir.join(format!("{name}.tmp"));
+                std::fs::write(&tmp, bytes).map_err(|e| io_error(&shown(name), &e))?;
+                std::fs::rename(&tmp, dir.join(name)).map_err(|e| io_error(&shown(name), &e))?;
+            }
+            let present: Vec<String> = std::fs::read_dir(&groups_dir)
+                .map_err(|e| io_error(&shown(GROUPS_DIR), &e))?
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().into_string().ok())
+                .map(|n| format!("{GROUPS_DIR}/{n}"))
+                .collect();
+            // Only the listed files and their .gz copies stay (a .br copy would be stale).
+            for name in present {
+                let base = name.strip_suffix(".gz").unwrap_or(&name);
+                if !parts.iter().any(|(f, _)| *f == base) {
+                    std::fs::remove_file(dir.join(&name)).map_err(|e| io_error(&shown(&name), &e))?;
+                    removed.push(name);
+                }
+            }
+        }
         let mut json = serde_json::to_string_pretty(&index).unwrap_or_default();
         json.push('\n');
-        let shown = |name: &str| dir.join(name).display().to_string();
         let tmp = dir.join(format!(".{INDEX_FILE}.tmp"));
         std::fs::write(&tmp, json.as_bytes()).map_err(|e| io_error(&shown(INDEX_FILE), &e))?;
         std::fs::rename(&tmp, dir.join(INDEX_FILE)).map_err(|e| io_error(&shown(INDEX_FILE), &e))?;
 
         let listed: Vec<String> = std::iter::once(INDEX_FILE.to_owned())
             .chain(index.sets.iter().flat_map(|e| std::iter::once(e.file.clone()).chain(e.published.as_ref().map(|p| p.file.clone()))))
+            .chain(parts.iter().map(|(f, _)| f.clone()))
             .collect();
         let entries: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| io_error(&dir.display().to_string(), &e))?
@@ -244,7 +411,6 @@ mod build {
             .filter_map(|e| e.file_name().into_string().ok())
             .collect();
         let gzip = gzip || entries.iter().any(|n| n.ends_with(".gz"));
-        let mut removed = Vec::new();
         for name in &entries {
             let Some(base) = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".br")) else { continue };
             let stale = name.ends_with(".br") && listed.iter().any(|l| l == base);
@@ -263,7 +429,7 @@ mod build {
                 gzipped.push(target);
             }
         }
-        Ok(Written { index, gzipped, removed })
+        Ok(Written { index, groups: parts.into_iter().map(|(f, _)| f).collect(), gzipped, removed })
     }
 
     fn gzip_bytes(raw: &[u8]) -> std::io::Result<Vec<u8>> {

@@ -430,7 +430,35 @@ impl Framework {
         crate::number::checked_sum(self.mains(group).iter().map(|i| i.max_points))
     }
 
+    /// The set cut down to one group, as served to a first visit (`dti sets index
+    /// --groups`): every heading (titles, notes, references, all groups, levels) and that
+    /// group's indicators only, each main one naming that group alone, so no other
+    /// group's tree can be read from it by mistake. `None` for a group the set lacks.
+    #[must_use]
+    pub fn only_group(&self, group: &str) -> Option<Framework> {
+        self.group(group)?;
+        let indicators = self
+            .mains(group)
+            .into_iter()
+            .map(|i| Indicator { groups: Some(vec![group.to_owned()]), ..i.clone() })
+            .collect();
+        Some(Framework { indicators, ..self.clone() })
+    }
+
+    /// Checks a set cut down to `group` ([`Framework::only_group`]) as a whole set is
+    /// checked, that group's tree and maximum included, and that it holds nothing else.
+    pub(crate) fn validate_group_part(&self, file: &str, group: &str) -> Result<(), Error> {
+        self.check(file, Some(group))
+    }
+
     fn validate(&self, file: &str) -> Result<(), Error> {
+        self.check(file, None)
+    }
+
+    /// Validation of the whole set, or of the part of one group (`only`). Never inlined:
+    /// its two callers would otherwise each get a copy in the app's wasm.
+    #[inline(never)]
+    fn check(&self, file: &str, only: Option<&str>) -> Result<(), Error> {
         let err = |code: &str, vi: String, en: String| Error::framework_invalid(file, code, vi, en);
         if self.groups.is_empty() {
             return Err(err("-", "ít nhất một nhóm".into(), "at least one group".into()));
@@ -459,7 +487,18 @@ impl Framework {
             return Err(err(nested, "chỉ chỉ số chính mới khai báo nhóm (groups)".into(), "only top-level indicators name groups".into()));
         }
         check_tree(&self.indicators, &err)?;
-        for g in &self.groups {
+        if let Some(only) = only {
+            self.require_group(only)?;
+            let alone = Some(vec![only.to_owned()]);
+            if let Some(other) = self.indicators.iter().find(|i| i.groups != alone) {
+                return Err(err(
+                    &other.code,
+                    format!("chỉ số chính của nhóm {only} và chỉ của nhóm đó (tệp của một nhóm)"),
+                    format!("a main indicator of group {only} alone (the file of one group)"),
+                ));
+            }
+        }
+        for g in self.groups.iter().filter(|g| only.is_none_or(|o| o == g.id)) {
             let mut codes = std::collections::BTreeSet::new();
             for node in self.nodes(&g.id) {
                 if !codes.insert(node.indicator.code.as_str()) {

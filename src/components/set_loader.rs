@@ -109,10 +109,22 @@ pub fn SetLoader() -> impl IntoView {
         });
     };
     let on_csv = move |_| {
-        let Some(f) = state.framework.get_untracked() else { return };
+        if state.framework.with_untracked(Option::is_none) {
+            return;
+        }
+        let id = state.selection.with_untracked(|s| s.0.clone());
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             let i = usize::from(lang == dti_engine::Lang::En);
+            // The whole set, every group: a first visit has only the open group's file.
+            let f = match state.whole_set(id).await {
+                Some(Ok(f)) => f,
+                Some(Err(e)) => {
+                    message.set(Some(Outcome { ok: false, summary: e.message(lang), problems: Vec::new() }));
+                    return;
+                }
+                None => return,
+            };
             let reply = match serde_json::to_string(&*f) {
                 Ok(json) => crate::annex::set_to_csv(&json).await,
                 Err(e) => Err([e.to_string(), e.to_string()]),

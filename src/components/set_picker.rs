@@ -60,8 +60,15 @@ pub fn SetPicker() -> impl IntoView {
     };
     let groups = move || {
         let lang = state.lang.get();
-        let (_, current) = state.selection.get();
-        state.framework.get().map(|f| {
+        let (id, current) = state.selection.get();
+        // Any file of the set names its groups: they stay listed while the open group's
+        // file loads or failed, so the user can pick another.
+        let set = state.framework.get().or_else(|| {
+            state.served.track();
+            state.catalogue.track();
+            state.loaded(&id)
+        });
+        set.map(|f| {
             f.groups
                 .iter()
                 .map(|g| {

@@ -142,16 +142,39 @@ fn print_set() {
 pub fn SetViewer() -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
-    // The set of the open sheet as served or loaded, even for a draft kept under another version.
+    // The set of the open sheet as served or loaded, even for a draft kept under another
+    // version: any of its files enables the button; the document needs the whole file,
+    // fetched when the viewer opens (a first visit fetches only the open group's file).
     let set = Memo::new(move |_| {
         state.served.track();
         state.catalogue.track();
         let id = state.selection.with(|s| s.0.clone());
-        state.loaded(&id)
+        state.loaded(&id).is_some().then(|| {
+            let whole = state.whole(&id);
+            let failed = state.served.with_untracked(|s| match s.sets.get(&(id.clone(), String::new())) {
+                Some(crate::state::SetLoad::Failed(e)) => Some(e.clone()),
+                _ => None,
+            });
+            (id, whole, failed)
+        })
     });
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some((id, None, None)) = set.get() {
+                state.want_whole(&id);
+            }
+        }
+    });
+    // While the whole file loads, or why it did not.
+    let waiting = move || {
+        let lang = state.lang.get();
+        let (_, None, failed) = set.get()? else { return None };
+        let text = failed.map_or_else(|| tr(lang, "Đang tải bộ chỉ số…", "Loading the indicator set…").to_owned(), |e| e.message(lang));
+        Some(view! { <p class="set-viewer" role="status">{text}</p> })
+    };
     let body = move || {
         let lang = state.lang.get();
-        let framework = set.get()?;
+        let framework = set.get()?.1?;
         Some(view! {
             <section class="set-viewer" aria-labelledby="set-viewer-title" data-testid="set-viewer">
                 <div class="buttons no-print">
@@ -169,5 +192,6 @@ pub fn SetViewer() -> impl IntoView {
             {move || tr(state.lang.get(), "Xem bộ chỉ số", "View the indicator set")}
         </button>
         {move || open.get().then(body)}
+        {move || open.get().then(waiting)}
     }
 }

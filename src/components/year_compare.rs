@@ -191,7 +191,7 @@ pub fn YearCompare() -> impl IntoView {
             }
             for pick in [a, b] {
                 if let Some(sheet) = sheet_of(state, pick, &s.file) {
-                    state.want_set(&sheet.framework);
+                    state.want_group(&sheet.framework, &sheet.group);
                 }
             }
             let controls = kept.with_value(|k| k.lang != Some(lang));

@@ -38,12 +38,38 @@ impl PartialEq for SetLoad {
 }
 
 /// What the server has given so far: the catalogue (`None` while it loads) and the sets
-/// and results fetched, by set id.
+/// and results fetched: sets by (set id, group), the group empty for a whole set's file
+/// (a set the catalogue lists by group is fetched one group at a time), results by set id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Served {
     pub index: Option<Result<Index, dti_engine::Error>>,
-    pub sets: BTreeMap<String, SetLoad>,
+    pub sets: BTreeMap<(String, String), SetLoad>,
     pub published: BTreeMap<String, Published>,
+}
+
+/// The key of what holds `group` of the set `entry`: its group's file, or the whole file.
+#[must_use]
+pub fn set_key(entry: &Entry, group: &str) -> (String, String) {
+    let group = if entry.groups.is_empty() { "" } else { group };
+    (entry.id.clone(), group.to_owned())
+}
+
+impl Served {
+    /// A set of the catalogue, as far as the file holding `group` has been fetched.
+    #[must_use]
+    pub fn get(&self, id: &str, group: &str) -> Option<&SetLoad> {
+        let index = self.index.as_ref()?.as_ref().ok()?;
+        self.sets.get(&set_key(index.get(id)?, group))
+    }
+
+    /// Any file of the set at hand (the whole one first): its headings, groups and levels.
+    #[must_use]
+    pub fn any(&self, id: &str) -> Option<&Arc<Framework>> {
+        self.sets.range((id.to_owned(), String::new())..).take_while(|((i, _), _)| i == id).find_map(|(_, l)| match l {
+            SetLoad::Ready(f) => Some(f),
+            _ => None,
+        })
+    }
 }
 
 /// A set the picker lists: from the served catalogue, or loaded from a file by the user.
@@ -83,6 +109,7 @@ impl Catalogue {
                         file: set.file.clone(),
                         digest: String::new(),
                         published: None,
+                        groups: Vec::new(),
                     };
                     match entries.iter_mut().find(|l| l.entry.id == f.id) {
                         Some(slot) => *slot = Listed { entry: Entry { published: slot.entry.published.take(), ..entry }, from_file: true },
@@ -158,7 +185,18 @@ pub fn open_set(catalogue: &Catalogue, served: &Served, sheet: &ScoreSheet) -> O
     let Some(listed) = catalogue.get(id) else {
         return if id.is_empty() { OpenSet::Loading } else { OpenSet::Missing(id.to_owned()) };
     };
-    match served.sets.get(id) {
+    // A set served by group: the file of the sheet's group (one the set lacks is named).
+    if !listed.entry.groups.is_empty() && listed.entry.group_file(&sheet.group).is_none() {
+        if sheet.group.is_empty() {
+            return OpenSet::Loading;
+        }
+        return OpenSet::Failed(dti_engine::Error::UnknownGroup {
+            group: sheet.group.clone(),
+            framework: id.to_owned(),
+            known: listed.entry.groups.iter().map(|g| g.group.clone()).collect(),
+        });
+    }
+    match served.sets.get(&set_key(&listed.entry, &sheet.group)) {
         None | Some(SetLoad::Loading) => OpenSet::Loading,
         Some(SetLoad::Failed(e)) => OpenSet::Failed(e.clone()),
         Some(SetLoad::Ready(f)) => {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dti_engine::catalogue::Index;
+use dti_engine::catalogue::{Entry, Index};
 use dti_engine::framework::Framework;
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ impl AppState {
             // A set whose digest changed is fetched again.
             if let (Some(Ok(old)), Ok(new)) = (&s.index, &index) {
                 let same = |id: &str| old.get(id) == new.get(id);
-                s.sets.retain(|id, _| same(id));
+                s.sets.retain(|(id, _), _| same(id));
                 s.published.retain(|id, _| same(id));
             }
             s.index = Some(index);
@@ -41,42 +41,119 @@ impl AppState {
         self.settle();
     }
 
-    /// Takes a fetched set and its published results.
+    /// Takes a fetched set (its whole file) and its published results.
     pub fn provide_set(&self, id: &str, set: Result<Framework, dti_engine::Error>, published: Published) {
         self.served.update(|s| {
-            s.sets.insert(id.to_owned(), match set {
+            s.published.insert(id.to_owned(), published);
+        });
+        self.provide_file(id, "", set);
+    }
+
+    /// Takes a fetched file of a set: the whole set (`group` empty) or one group's file.
+    pub fn provide_file(&self, id: &str, group: &str, set: Result<Framework, dti_engine::Error>) {
+        self.served.update(|s| {
+            s.sets.insert((id.to_owned(), group.to_owned()), match set {
                 Ok(f) => SetLoad::Ready(Arc::new(f)),
                 Err(e) => SetLoad::Failed(e),
             });
-            s.published.insert(id.to_owned(), published);
         });
         self.settle();
     }
 
-    /// Fetches a served set (and its results) unless it is here, on its way, or failed
-    /// (then only [`AppState::retry`] asks again).
-    fn request_set(&self, id: &str) {
-        let entry = self.served.with_untracked(|s| match (s.sets.get(id), &s.index) {
-            (Some(_), _) => None,
-            (_, Some(Ok(index))) => index.get(id).cloned(),
+    /// Fetches what holds `group` of a served set: the group's file when the catalogue
+    /// lists one (the results apart), else the whole set and its results; unless it is
+    /// here, on its way, or failed (then only [`AppState::retry`] asks again).
+    fn request_set(&self, id: &str, group: &str) {
+        let entry = self.served.with_untracked(|s| match &s.index {
+            Some(Ok(index)) => index.get(id).filter(|e| !s.sets.contains_key(&super::catalogue::set_key(e, group))).cloned(),
             _ => None,
         });
         let Some(entry) = entry else { return };
+        let (id, group) = super::catalogue::set_key(&entry, group);
+        let part = entry.group_file(&group).cloned();
+        if !group.is_empty() && part.is_none() {
+            return;
+        }
         self.served.update(|s| {
-            s.sets.insert(entry.id.clone(), SetLoad::Loading);
+            s.sets.insert((id.clone(), group.clone()), SetLoad::Loading);
         });
         let state = *self;
+        if let Some(part) = part {
+            self.request_published(&id);
+            leptos::task::spawn_local(async move {
+                let set = crate::sets::fetch_group(&entry, &part).await;
+                state.provide_file(&id, &group, set);
+            });
+        } else {
+            leptos::task::spawn_local(async move {
+                let (set, published) = crate::sets::fetch_set(&entry).await;
+                state.provide_set(&id, set, published);
+            });
+        }
+    }
+
+    /// Fetches a served set's whole file (the set viewer), also when the catalogue lists
+    /// it by group.
+    pub fn want_whole(&self, id: &str) {
+        let here = self.served.with_untracked(|s| s.sets.contains_key(&(id.to_owned(), String::new())));
+        if here || self.catalogue.with_untracked(|c| c.custom(id).is_some()) {
+            return;
+        }
+        let (state, id) = (*self, id.to_owned());
         leptos::task::spawn_local(async move {
-            let (set, published) = crate::sets::fetch_set(&entry).await;
-            state.provide_set(&entry.id, set, published);
+            let _ = state.whole_set(id).await;
         });
     }
 
-    /// Fetches a served set another view needs (the other year of a comparison); the
-    /// open sheet is untouched.
-    pub fn want_set(&self, id: &str) {
+    /// The whole of a set at hand: loaded from a file, or the served whole file once fetched.
+    #[must_use]
+    pub fn whole(&self, id: &str) -> Option<Arc<Framework>> {
+        self.catalogue.with_untracked(|c| c.custom(id).cloned()).or_else(|| {
+            self.served.with_untracked(|s| match s.sets.get(&(id.to_owned(), String::new())) {
+                Some(SetLoad::Ready(f)) => Some(Arc::clone(f)),
+                _ => None,
+            })
+        })
+    }
+
+    /// The whole of set `id`, fetched now if need be (the set viewer, the set as CSV);
+    /// `None` when neither loaded nor served.
+    pub async fn whole_set(self, id: String) -> Option<Result<Arc<Framework>, dti_engine::Error>> {
+        if let Some(f) = self.whole(&id) {
+            return Some(Ok(f));
+        }
+        let entry = self.served.with_untracked(|s| s.index.as_ref().and_then(|i| i.as_ref().ok()).and_then(|i| i.get(&id).cloned()))?;
+        let key = (id, String::new());
+        self.served.update(|s| {
+            s.sets.insert(key.clone(), SetLoad::Loading);
+        });
+        let (set, _) = crate::sets::fetch_set(&Entry { published: None, ..entry }).await;
+        let set = set.map(Arc::new);
+        let load = match &set {
+            Ok(f) => SetLoad::Ready(Arc::clone(f)),
+            Err(e) => SetLoad::Failed(e.clone()),
+        };
+        self.served.update(|s| {
+            s.sets.insert(key, load);
+        });
+        Some(set)
+    }
+
+    /// Fetches what holds `group` of a served set another view needs (the other year of
+    /// a comparison); the open sheet is untouched.
+    pub fn want_group(&self, id: &str, group: &str) {
         if self.catalogue.with_untracked(|c| c.custom(id).is_none()) {
-            self.request_set(id);
+            self.request_set(id, group);
+        }
+    }
+
+    /// [`AppState::want_group`] for every group a draft of set `id` (or the open sheet) is in.
+    pub fn want_set(&self, id: &str) {
+        let groups: std::collections::BTreeSet<String> = self.ws.with_untracked(|w| {
+            w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id).map(|s| s.group.clone()).collect()
+        });
+        for group in groups {
+            self.want_group(id, &group);
         }
     }
 
@@ -89,7 +166,7 @@ impl AppState {
             return;
         }
         self.served.update(|s| {
-            s.sets.remove(&id);
+            s.sets.retain(|(i, _), l| *i != id || !matches!(l, SetLoad::Failed(_)));
         });
         self.settle();
     }
@@ -125,24 +202,42 @@ impl AppState {
         if framework.is_empty() {
             return;
         }
-        if catalogue.custom(&framework).is_none() {
-            self.request_set(&framework);
-        } else if catalogue.get(&framework).is_some_and(|l| l.entry.published.is_some()) {
-            self.request_published(&framework);
-        }
-        let loaded = self.loaded(&framework);
-        let group = match &loaded {
-            Some(f) => {
-                let linked = self.pending.try_update_value(|p| p.group.take()).flatten().filter(|g| f.group(g).is_some());
-                linked
-                    .or_else(|| f.group(&current_g).map(|g| g.id.clone()))
-                    .or_else(|| f.groups.first().map(|g| g.id.clone()))
-                    .unwrap_or_default()
+        let custom = catalogue.custom(&framework).is_some();
+        // A set served by group: the group is chosen from the catalogue, then its file fetched.
+        let listed: Vec<String> = match catalogue.get(&framework) {
+            Some(l) if !custom => l.entry.groups.iter().map(|g| g.group.clone()).collect(),
+            _ => Vec::new(),
+        };
+        if custom {
+            if catalogue.get(&framework).is_some_and(|l| l.entry.published.is_some()) {
+                self.request_published(&framework);
             }
-            None => current_g.clone(),
+        } else if listed.is_empty() {
+            self.request_set(&framework, "");
+        }
+        let group = if listed.is_empty() {
+            match &self.loaded(&framework) {
+                Some(f) => {
+                    let linked = self.pending.try_update_value(|p| p.group.take()).flatten().filter(|g| f.group(g).is_some());
+                    linked
+                        .or_else(|| f.group(&current_g).map(|g| g.id.clone()))
+                        .or_else(|| f.groups.first().map(|g| g.id.clone()))
+                        .unwrap_or_default()
+                }
+                None => current_g.clone(),
+            }
+        } else {
+            let linked = self.pending.try_update_value(|p| p.group.take()).flatten().filter(|g| listed.contains(g));
+            let group = linked.or_else(|| listed.contains(&current_g).then(|| current_g.clone())).unwrap_or_else(|| listed[0].clone());
+            self.request_set(&framework, &group);
+            group
         };
         if (framework.as_str(), group.as_str()) != (current_f.as_str(), current_g.as_str()) {
             self.select(&framework, &group);
+        }
+        // The drafts list scores the drafts of this set's other groups too.
+        if !listed.is_empty() {
+            self.want_set(&framework);
         }
     }
 
@@ -177,13 +272,10 @@ impl AppState {
 
     /// A set at hand: loaded from a file, or served and fetched.
     #[must_use]
+    /// For a set served by group, any of its files (each has every heading, group and
+    /// level, not every group's indicators: see [`AppState::whole`]).
     pub fn loaded(&self, id: &str) -> Option<Arc<Framework>> {
-        self.catalogue.with_untracked(|c| c.custom(id).cloned()).or_else(|| {
-            self.served.with_untracked(|s| match s.sets.get(id) {
-                Some(SetLoad::Ready(f)) => Some(Arc::clone(f)),
-                _ => None,
-            })
-        })
+        self.catalogue.with_untracked(|c| c.custom(id).cloned()).or_else(|| self.served.with_untracked(|s| s.any(id).cloned()))
     }
 
     /// Adds (or replaces) an indicator set read from a file and opens it. A set that does

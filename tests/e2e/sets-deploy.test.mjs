@@ -114,13 +114,15 @@ test('a returning visitor gets the new set at the next online visit, and every s
 test('a set the server cannot give is an error with a retry, not a blank page', async () => {
   const { sets, server } = await deployment('missing');
   await publish2024(sets);
-  await rename(join(sets, 'laocai-2024.json'), join(sets, 'later.txt'));
+  // The set is served by group (the build's sets/groups/): the open group's file is fetched.
+  const missing = join(sets, 'groups', 'laocai-2024.co_tthc.json');
+  await rename(missing, join(sets, 'later.txt'));
   await withBrowserContext(browser, async (context) => {
     const app = await Calculator.open(context, server.url);
     await app.setSelect.selectOption('laocai-2024');
     const error = app.page.getByTestId('set-error');
-    await expectTextContains(error, 'sets/laocai-2024.json: không tải được: máy chủ trả lời mã 404');
-    await rename(join(sets, 'later.txt'), join(sets, 'laocai-2024.json'));
+    await expectTextContains(error, 'sets/groups/laocai-2024.co_tthc.json: không tải được: máy chủ trả lời mã 404');
+    await rename(join(sets, 'later.txt'), missing);
     await error.getByRole('button', { name: 'Thử lại', exact: true }).click();
     await expectTextContains(app.totalLine, '/ 1.000');
     await expectCount(error, 0);

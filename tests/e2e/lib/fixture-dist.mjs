@@ -20,9 +20,10 @@ export const FIXTURE_DIST = join(ROOT, 'target/e2e-dist');
 const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 
 /** `dti sets index [--gzip] DIR` through cargo (the same build as the Trunk hook's). */
-export function indexSets(dir, { gzip = false } = {}) {
+export function indexSets(dir, { gzip = false, groups = false } = {}) {
   const args = ['run', '--quiet', '--locked', '-p', 'dti-engine', '--bin', 'dti', '--', 'sets', 'index'];
   if (gzip) args.push('--gzip');
+  if (groups) args.push('--groups');
   args.push(dir);
   const path = `${join(process.env.HOME ?? '/root', '.cargo/bin')}:${process.env.PATH}`;
   return execFileSync('cargo', args, { cwd: ROOT, env: { ...process.env, PATH: path }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +62,8 @@ export function prepareFixtureDist() {
   cpSync(BUILD, tmp, { recursive: true });
   rmSync(join(tmp, 'sets'), { recursive: true, force: true });
   copyFixtureSets(join(tmp, 'sets'));
-  indexSets(join(tmp, 'sets'), { gzip: true });
+  // As the build does (scripts/post-build.sh): each group also as a file of its own.
+  indexSets(join(tmp, 'sets'), { gzip: true, groups: true });
   writeFileSync(join(tmp, '.fixture-key'), wanted);
   rmSync(FIXTURE_DIST, { recursive: true, force: true });
   renameSync(tmp, FIXTURE_DIST);

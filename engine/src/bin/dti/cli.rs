@@ -85,6 +85,10 @@ pub(crate) enum SetsCommand {
         /// Write `.gz` copies (gzip -9) even if the folder has none yet.
         #[arg(long)]
         gzip: bool,
+        /// Also write each set's groups as files of their own (DIR/groups/, what a first
+        /// visit fetches); kept up to date whenever DIR/groups/ exists.
+        #[arg(long)]
+        groups: bool,
     },
 }
 

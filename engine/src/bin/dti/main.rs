@@ -48,8 +48,8 @@ fn run(cli: &Cli, lang: Lang, out: Out<'_>) -> Result<u8, Error> {
             let _ = out.write_all(text.as_bytes());
             Ok(status)
         }
-        Command::Sets { command: SetsCommand::Index { dir, gzip } } => {
-            let (text, status) = cmd_sets_index(dir, *gzip, lang)?;
+        Command::Sets { command: SetsCommand::Index { dir, gzip, groups } } => {
+            let (text, status) = cmd_sets_index(dir, *gzip, *groups, lang)?;
             let _ = out.write_all(text.as_bytes());
             Ok(status)
         }
