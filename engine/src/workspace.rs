@@ -695,6 +695,87 @@ mod tests {
         load(&store[KEY], |k| store.get(k).cloned())
     }
 
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn sheet() -> impl Strategy<Value = ScoreSheet> {
+            let entries = proptest::collection::btree_map(prop::sample::select(vec!["1.1", "1.5", "2.3", "10.2"]), "[0-9]{1,3}(,[0-9]{1,2})?|\\PC{0,6}", 0..4);
+            (prop::sample::select(vec!["laocai-2022", "laocai-2023"]), "\\PC{0,12}", entries).prop_map(|(framework, agency, entries)| {
+                let mut s = ScoreSheet::new(framework, "co_tthc");
+                s.agency = agency;
+                for (code, text) in entries {
+                    s.entries.insert(code.into(), Entry { self_answer: Some(Answer::Points { text }), ..Entry::default() });
+                }
+                s
+            })
+        }
+
+        fn workspace() -> impl Strategy<Value = Workspace> {
+            proptest::collection::vec((1..5u64, sheet(), "[0-9:TZ-]{0,20}", proptest::option::of(0..4u32)), 1..6).prop_map(|drafts| Workspace {
+                version: VERSION,
+                drafts: drafts.into_iter().enumerate().map(|(i, (rev, sheet, updated, conflict_of))| Draft { id: i as u32 * 3, rev, sheet, updated, conflict_of }).collect(),
+                current: 0,
+            })
+        }
+
+        /// One tab's changes to `base`: (draft index, 0 edit / 1 delete / 2 add, text).
+        fn changed(base: &Workspace, seen: &Seen, ops: &[(usize, u8, String)]) -> Workspace {
+            let mut w = base.clone();
+            for (i, op, text) in ops {
+                match (op, w.drafts.len()) {
+                    (2, _) | (_, 0) => {
+                        let id = w.new_draft("laocai-2022", "co_tthc", text);
+                        w.open_draft(id);
+                        answered(&mut w, "1.5", text);
+                    }
+                    (0, n) => {
+                        w.current = w.drafts[i % n].id;
+                        answered(&mut w, "2.3", text);
+                    }
+                    (_, n) => {
+                        let id = w.drafts[i % n].id;
+                        w.remove(id);
+                    }
+                }
+            }
+            w.mark_changed(seen);
+            w
+        }
+
+        fn ops() -> impl Strategy<Value = Vec<(usize, u8, String)>> {
+            proptest::collection::vec((0..8usize, 0..3u8, "[a-z0-9]{1,4}"), 0..5)
+        }
+
+        proptest! {
+            #[test]
+            fn what_is_written_per_key_reads_back_the_same(ws in workspace()) {
+                let Read { stored: Stored::Current { workspace, .. }, whole: false, damaged } = read(&split(&ws)) else { panic!() };
+                prop_assert!(damaged.is_empty());
+                prop_assert_eq!(workspace.drafts, ws.drafts);
+            }
+
+            #[test]
+            fn a_merge_keeps_every_change_of_either_tab(base in workspace(), a in ops(), b in ops()) {
+                let seen = base.seen();
+                let (local, stored) = (changed(&base, &seen, &a), changed(&base, &seen, &b));
+                let merged = merge(&local, &seen, &stored).workspace;
+                let kept = |d: &Draft| merged.drafts.iter().any(|m| m.sheet == d.sheet);
+                for d in local.drafts.iter().chain(&stored.drafts) {
+                    if seen.get(&d.id).is_none_or(|s| s.sheet != d.sheet) {
+                        prop_assert!(kept(d), "lost {:?}", d);
+                    }
+                }
+                // Ids stay unique, and nothing changed merges to itself.
+                let ids: std::collections::BTreeSet<u32> = merged.drafts.iter().map(|d| d.id).collect();
+                prop_assert_eq!(ids.len(), merged.drafts.len());
+                let same = merge(&base, &seen, &base);
+                prop_assert!(same.conflicts.is_empty());
+                prop_assert_eq!(same.workspace.drafts, base.drafts.clone());
+            }
+        }
+    }
+
     #[test]
     fn drafts_stored_under_their_own_keys_read_back() {
         let (mut ws, _, _) = two_tabs();
