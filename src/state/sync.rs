@@ -256,13 +256,18 @@ impl AppState {
             })
             .collect();
         // The drafts first, then the head: a tab that reads the head finds what it lists.
+        let mut added = Vec::new();
         for (d, js, _) in &fresh {
-            if self.sync.with_value(|s| s.holds(d.id, js)) {
+            let (holds, listed) = self.sync.with_value(|s| (s.holds(d.id, js), s.texts.contains_key(&d.id)));
+            if holds {
                 continue;
             }
             if let Err(e) = storage::set_js(&draft_key(d.id), js) {
-                self.storage.set(StorageStatus::WriteFailed(e));
+                self.write_failed(e, &added);
                 return;
+            }
+            if !listed {
+                added.push(d.id);
             }
         }
         let listed: Vec<Listed> = self.sync.with_value(|s| {
@@ -276,7 +281,7 @@ impl AppState {
         let text = JsString::from(head_json(&listed).as_str());
         if !storage::same_js(head.as_ref(), Some(&text)) {
             if let Err(e) = storage::set_js(storage::KEY, &text) {
-                self.storage.set(StorageStatus::WriteFailed(e));
+                self.write_failed(e, &added);
                 return;
             }
         }
@@ -287,6 +292,16 @@ impl AppState {
             storage::remove(&draft_key(id));
         }
         self.after_write(&ids, fresh, text);
+    }
+
+    /// A write refused (quota): shown; the drafts this save added under keys no head lists
+    /// are taken back, so a full storage is not filled further by copies nothing reads (an
+    /// older build's value being rewritten needs room for every draft twice).
+    fn write_failed(&self, e: String, added: &[u32]) {
+        for id in added {
+            storage::remove(&draft_key(*id));
+        }
+        self.storage.set(StorageStatus::WriteFailed(e));
     }
 
     /// `written`: the drafts serialised anew; the others were as `seen`.

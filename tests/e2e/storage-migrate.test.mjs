@@ -76,3 +76,37 @@ test('a version-2 value with many drafts is moved to one key per draft at once, 
   assert.deepEqual((await a.draftList()).map((r) => r.agency), drafts.map((d) => d.sheet.agency), 'every draft listed, in order');
   await a.done();
 });
+
+test('a version-2 value that does not fit twice stays as it was until there is room, and nothing half-written is left', async () => {
+  const drafts = [0, 1, 2, 3].map((id) => ({
+    id,
+    rev: 1,
+    sheet: { schema: 1, framework: 'laocai-2022', group: 'co_tthc', agency: `Cơ quan ${id}`, entries: { '1.5': { self: { kind: 'points', text: `${id + 1}` } } } },
+    updated: `2025-02-0${id + 1}T00:00:00Z`,
+  }));
+  const V2 = JSON.stringify({ version: 2, drafts });
+  // Room for two drafts' keys only, as a nearly full storage would give.
+  const a = await app.open({
+    initScript: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); sessionStorage.setItem('dti.open', '0'); localStorage.setItem('dti.workspace', ${JSON.stringify(V2)}); }
+(() => {
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (String(k).startsWith('dti.draft.') && !window.__room && Object.keys(localStorage).filter((x) => x.startsWith('dti.draft.')).length >= 2) throw new DOMException('full', 'QuotaExceededError');
+    return set.call(this, k, v);
+  };
+})();`,
+  });
+  await expectValue(a.page.locator('#agency'), 'Cơ quan 0');
+  await poll(() => a.storageNotice.count(), (n) => n > 0);
+  assert.match(await a.storageNotice.innerText(), /QuotaExceededError/);
+  const keys = () => a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dti.draft.')).sort());
+  assert.deepEqual(await keys(), [], 'the drafts written before the refusal are taken back');
+  assert.equal(await a.page.evaluate(() => localStorage.getItem('dti.workspace')), V2, 'the old value is untouched');
+  // Room again: the next change writes every draft and the head.
+  await a.page.evaluate(() => (window.__room = true));
+  await a.page.locator('#agency').fill('Cơ quan 0 mới');
+  const w = JSON.parse(await poll(() => storedText(a.page), (v) => v?.startsWith('{"version":3') && v.includes('Cơ quan 0 mới')));
+  assert.deepEqual(w.drafts.map((d) => d.sheet.agency), ['Cơ quan 0 mới', 'Cơ quan 1', 'Cơ quan 2', 'Cơ quan 3']);
+  assert.deepEqual(await keys(), ['dti.draft.0', 'dti.draft.1', 'dti.draft.2', 'dti.draft.3']);
+  await a.done();
+});
