@@ -9,7 +9,7 @@
 //
 //   node scripts/bench-keystroke.mjs [--dist DIR] [--baseline DIR] [--rounds 3]
 //                                    [--indicators 1000] [--drafts 50] [--out FILE.json]
-//                                    [--md BENCHMARKS.md] [--profile FILE.cpuprofile]
+//                                    [--md BENCHMARKS.md] [--profile FILE.cpuprofile] [--trace]
 //
 // Cases, in one run: "small" (the same build, a generated set of 40 indicators, the size
 // of a real group, and one draft: the baseline served in the same run), "large" (1.000
@@ -20,7 +20,12 @@
 // Typing: 20 points fields spread over the set, "1" then Backspace in each (each keystroke
 // changes the total), 150 ms apart, a 600 ms pause after every field so the debounced save
 // runs between keystrokes as it would when a person pauses; --rounds times.
-// Also reported: the bytes each save writes to localStorage and the longest task.
+// --trace: a Performance trace of the large case's typing, summed per keystroke by event
+// (Layout, Paint, style, event dispatch, …): where the time goes outside the app's code.
+// Also reported: the bytes each save writes to localStorage (the drafts' keys and their
+// head, `dti.workspace`, counted together per save: the writes of one task) and the longest
+// task, both while typing; what was written between loading and typing (an older build's
+// single value rewritten, once) is reported apart as "before typing".
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, cpSync, mkdirSync, readFileSync } from 'node:fs';
@@ -42,6 +47,8 @@ const OUT = optPath('--out');
 const MD = optPath('--md');
 // --profile FILE: a CPU profile (.cpuprofile, for Chromium's DevTools) of the app's typing.
 const PROFILE = optPath('--profile');
+const TRACE = args.includes('--trace');
+const TRACED = ['EventDispatch', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'MajorGC', 'MinorGC'];
 const FIELDS = 20;
 const GAP_MS = 150;
 const PAUSE_MS = 600;
@@ -92,7 +99,16 @@ const INIT = `(() => {
   Storage.prototype.setItem = function (k, v) {
     const t = performance.now();
     set.call(this, k, v);
-    if (k === 'dti.workspace') b.writes.push({ bytes: String(v).length, ms: performance.now() - t });
+    if (k !== 'dti.workspace' && !String(k).startsWith('dti.draft.')) return;
+    // One save is the writes of one task: a new entry until the microtasks run.
+    if (!b.open) {
+      b.open = { bytes: 0, ms: 0, keys: 0 };
+      b.writes.push(b.open);
+      queueMicrotask(() => (b.open = null));
+    }
+    b.open.bytes += String(v).length;
+    b.open.ms += performance.now() - t;
+    b.open.keys++;
   };
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longest = Math.max(b.longest, e.duration); })
@@ -146,10 +162,20 @@ async function run(browser, name, dist, set, drafts) {
     const cdp = await context.newCDPSession(page);
     await slowCpu(cdp);
     await page.waitForTimeout(1000);
+    const before = await page.evaluate(() => {
+      const b = window.__bench;
+      const out = { saves: b.writes.length, chars: b.writes.reduce((a, w) => a + w.bytes, 0), longest: b.longest };
+      b.writes = [];
+      b.longest = 0;
+      return out;
+    });
     if (PROFILE && name === 'large') {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
+    }
+    if (TRACE && name === 'large') {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
     }
     const dom = [], frame = [];
     let missed = 0;
@@ -171,9 +197,18 @@ async function run(browser, name, dist, set, drafts) {
       }
     }
     if (PROFILE && name === 'large') writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    let trace = null;
+    if (TRACE && name === 'large') {
+      const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+      trace = {};
+      for (const e of events) {
+        if (e.ph !== 'X' || !TRACED.includes(e.name)) continue;
+        trace[e.name] = (trace[e.name] ?? 0) + e.dur / 1000;
+      }
+    }
     const b = await page.evaluate(() => window.__bench);
     if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
-    return { name, dist, set: set.id, drafts, dom, frame, missed, loadMs, writes: b.writes, longest: b.longest };
+    return { name, dist, set: set.id, drafts, dom, frame, missed, loadMs, writes: b.writes, longest: b.longest, before, trace };
   } finally {
     await context.close();
     server.close();
@@ -195,6 +230,11 @@ function report(r) {
   console.log(`    input → total/level in the DOM   p50 ${f1(pct(r.dom, 50))} ms   p95 ${f1(pct(r.dom, 95))} ms   max ${f1(Math.max(...r.dom))} ms`);
   console.log(`    input → next frame               p50 ${f1(pct(r.frame, 50))} ms   p95 ${f1(pct(r.frame, 95))} ms   max ${f1(Math.max(...r.frame))} ms`);
   console.log(`    saves: ${r.writes.length}, ${bytes.length ? Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length).toLocaleString('en-US') : 0} chars each on average; longest task ${f1(r.longest)} ms`);
+  console.log(`    before typing: ${r.before.saves} save(s), ${r.before.chars.toLocaleString('en-US')} chars; longest task ${f1(r.before.longest)} ms`);
+  if (r.trace) {
+    const keys = r.dom.length + r.missed;
+    console.log(`    trace, ms per keystroke (saves and the harness's focus included): ${Object.entries(r.trace).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${f1(ms / keys)}`).join(', ')}`);
+  }
 }
 
 const ratio = (a, b, p, k = 'dom') => (pct(a[k], p) / pct(b[k], p)).toFixed(2) + 'x';
@@ -248,7 +288,7 @@ async function main() {
       dom: { p50: pct(r.dom, 50), p95: pct(r.dom, 95), max: Math.max(...r.dom) },
       frame: { p50: pct(r.frame, 50), p95: pct(r.frame, 95), max: Math.max(...r.frame) },
       saves: r.writes.length, save_chars: r.writes.length ? Math.round(r.writes.reduce((a, w) => a + w.bytes, 0) / r.writes.length) : 0,
-      longest_task: r.longest,
+      longest_task: r.longest, before_typing: r.before,
     }));
     writeFileSync(OUT, JSON.stringify({ indicators: N, drafts: DRAFTS, cpu: CPU_RATE, chromium: chromiumVersion, results: summary }, null, 1));
   }

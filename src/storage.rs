@@ -1,13 +1,15 @@
-//! The browser's storage: the shared drafts (localStorage, merged with other tabs by the
-//! engine's [`dti_engine::workspace`]), the draft open in this tab (sessionStorage), the
+//! The browser's storage: the shared drafts (localStorage, each under its own key with a
+//! head listing them, merged with other tabs by the engine's [`dti_engine::workspace`]), the draft open in this tab (sessionStorage), the
 //! language, loaded indicator sets (each under its own key) and damaged copies.
 //!
 //! Storage can be missing (private mode, a sandboxed iframe, blocked third-party storage)
 //! or full: that is a normal case, reported to the user, and the app keeps working in
 //! memory. Nothing here throws into the page.
 
+use std::collections::BTreeMap;
+
 pub use dti_engine::workspace::{CustomSet, Draft, Stored, Workspace, DAMAGED_KEY, KEY, SET_PREFIX};
-use dti_engine::workspace::{damaged_slot, is_damaged_key};
+use dti_engine::workspace::{self, damaged_slot, is_damaged_key};
 use dti_engine::Lang;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -88,7 +90,7 @@ pub fn get(key: &str) -> Option<String> {
 }
 
 /// A stored text as the browser holds it: compared with another JS string it is not
-/// copied into wasm (the drafts are one text of a megabyte or more with many drafts).
+/// copied into wasm (a draft of 1.000 indicators is some 25 KB of text).
 #[must_use]
 pub fn get_js(key: &str) -> Option<js_sys::JsString> {
     let storage = local()?;
@@ -143,23 +145,46 @@ pub fn probe() -> StorageStatus {
 }
 
 /// What loading found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     Nothing,
-    /// The stored text and what it turned out to be.
+    /// A single stored value (an older build's, a newer build's, or damaged) and what it
+    /// turned out to be.
     Found { raw: String, stored: Stored },
+    /// This build's format: the head, the drafts it lists, each draft's text as stored
+    /// (kept as the browser holds it) and checksum, and the draft keys that did not read.
+    Split { head: js_sys::JsString, stored: Stored, texts: BTreeMap<u32, (js_sys::JsString, String)>, damaged: Vec<Damaged> },
 }
 
 /// Reads the stored drafts (nothing is written here).
 #[must_use]
 pub fn load() -> Loaded {
-    match get(KEY) {
-        Some(raw) => {
-            let stored = dti_engine::workspace::parse(&raw);
-            Loaded::Found { raw, stored }
+    let Some(head) = get_js(KEY) else { return Loaded::Nothing };
+    let raw = String::from(head.clone());
+    let texts = std::cell::RefCell::new(BTreeMap::new());
+    let read = workspace::load(&raw, |key| {
+        let js = get_js(key)?;
+        let text = String::from(js.clone());
+        if let Some(id) = workspace::draft_id(key) {
+            texts.borrow_mut().insert(id, (js, workspace::sum(&text)));
         }
-        None => Loaded::Nothing,
+        Some(text)
+    });
+    if read.whole {
+        return Loaded::Found { raw, stored: read.stored };
     }
+    let mut texts = texts.into_inner();
+    let damaged = read
+        .damaged
+        .into_iter()
+        .map(|(key, raw, reason)| {
+            if let Some(id) = workspace::draft_id(&key) {
+                texts.remove(&id);
+            }
+            Damaged { key: None, raw, reason }
+        })
+        .collect();
+    Loaded::Split { head, stored: read.stored, texts, damaged }
 }
 
 /// The stored language, if the user chose one.

@@ -2,9 +2,18 @@
 //! migration, and the merge of what this tab holds with what another tab saved. No web
 //! dependency, so the rules that decide whether work is kept are tested natively.
 //!
-//! Stored value (`version` 2): `{"version":2,"drafts":[{"id","rev","sheet","updated"}]}`.
-//! Which draft is open and the language belong to the tab and the user, not to this value;
-//! loaded indicator sets are stored apart. Version 1 held all of them in one value.
+//! Stored format (`version` 3): each draft under its own key (`dti.draft.<id>`, the JSON of
+//! one [`Draft`]) and a small head under [`KEY`] listing them in order with each one's
+//! revision and a checksum of its text: `{"version":3,"drafts":[{"id","rev","sum"}]}`. A save
+//! writes the drafts that changed and the head, not every draft; the head changes with any
+//! draft, so one read of it tells a tab whether another one saved.
+//!
+//! Older builds kept everything in the one value under [`KEY`]: version 2
+//! (`{"version":2,"drafts":[{"id","rev","sheet","updated"}]}`, what [`Workspace::to_json`]
+//! still writes, e.g. to measure the drafts) and version 1 (also the language, the open
+//! draft and loaded sets). Both are read and migrated: the first save writes the drafts
+//! under their own keys and the head over the old value. Which draft is open and the
+//! language belong to the tab and the user, not to the stored drafts.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::sheet::{ScoreSheet, SCHEMA_VERSION};
 use crate::Lang;
 
-/// Format of the stored workspace written by this build.
+/// Format of the single stored value ([`Workspace::to_json`]) of the builds before the head.
 pub const VERSION: u32 = 2;
+/// Format of the head written by this build (drafts under their own keys).
+pub const HEAD_VERSION: u32 = 3;
 
 /// One agency's sheet for one set and group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,11 +97,14 @@ struct V1 {
 /// Reads a stored text: checks its version and every sheet's schema, migrates version 1.
 #[must_use]
 pub fn parse(raw: &str) -> Stored {
+    match serde_json::from_str(raw) {
+        Ok(value) => parse_value(value),
+        Err(e) => Stored::Damaged { reason: e.to_string() },
+    }
+}
+
+fn parse_value(value: serde_json::Value) -> Stored {
     let damaged = |reason: String| Stored::Damaged { reason };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => return damaged(e.to_string()),
-    };
     let version = match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) => v,
         None => return damaged("no version".into()),
@@ -293,22 +307,6 @@ impl Workspace {
         }
     }
 
-    /// The stored text assembled from each draft's own JSON ([`draft_json`], in the order
-    /// of `drafts`): the same text as [`Workspace::to_json`], so a caller that keeps the
-    /// JSON of unchanged drafts serialises only the changed ones.
-    #[must_use]
-    pub fn to_json_from<'a>(&self, parts: impl IntoIterator<Item = &'a str>) -> String {
-        let mut out = format!("{{\"version\":{},\"drafts\":[", self.version);
-        for (i, p) in parts.into_iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str(p);
-        }
-        out.push_str("]}");
-        out
-    }
-
     /// The drafts by id, as the copy this tab has now seen in storage.
     #[must_use]
     pub fn seen(&self) -> Seen {
@@ -459,8 +457,140 @@ pub fn draft_json(draft: &Draft) -> String {
     serde_json::to_string(draft).unwrap_or_default()
 }
 
-/// Storage key of the stored workspace.
+/// Storage key of the head (this build) or of the single value (older builds).
 pub const KEY: &str = "dti.workspace";
+/// Prefix of each draft's own key: `dti.draft.<id>`.
+pub const DRAFT_PREFIX: &str = "dti.draft.";
+
+/// The key a draft is stored under.
+#[must_use]
+pub fn draft_key(id: u32) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The id of the draft a key holds; `None` for any other key ("dti.draft.07" included:
+/// no build writes it).
+#[must_use]
+pub fn draft_id(key: &str) -> Option<u32> {
+    let n = key.strip_prefix(DRAFT_PREFIX)?;
+    n.parse::<u32>().ok().filter(|id| id.to_string() == n)
+}
+
+/// One draft as the head lists it: its revision and a checksum of its stored text, so the
+/// head's text changes whenever a draft's does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listed {
+    pub id: u32,
+    pub rev: u64,
+    pub sum: String,
+}
+
+#[derive(Deserialize)]
+struct HeadIn {
+    drafts: Vec<Listed>,
+}
+
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    version: u32,
+    drafts: &'a [Listed],
+}
+
+/// What the value under [`KEY`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Head {
+    /// This build's format: the drafts in order, each under its own key.
+    Split(Vec<Listed>),
+    /// An older build's single value (read, then rewritten by the first save), a newer
+    /// build's value (never overwritten) or a damaged text.
+    Whole(Stored),
+}
+
+/// Reads the value under [`KEY`].
+#[must_use]
+pub fn read_head(raw: &str) -> Head {
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => return Head::Whole(Stored::Damaged { reason: e.to_string() }),
+    };
+    if value.get("version").and_then(serde_json::Value::as_u64) != Some(u64::from(HEAD_VERSION)) {
+        return Head::Whole(parse_value(value));
+    }
+    match serde_json::from_value::<HeadIn>(value) {
+        Ok(head) => {
+            let mut ids = std::collections::BTreeSet::new();
+            match head.drafts.iter().find(|l| !ids.insert(l.id)) {
+                Some(twice) => Head::Whole(Stored::Damaged { reason: format!("draft {} listed twice", twice.id) }),
+                None => Head::Split(head.drafts),
+            }
+        }
+        Err(e) => Head::Whole(Stored::Damaged { reason: e.to_string() }),
+    }
+}
+
+/// The head's text for these drafts, in order.
+#[must_use]
+pub fn head_json(drafts: &[Listed]) -> String {
+    serde_json::to_string(&HeadOut { version: HEAD_VERSION, drafts }).unwrap_or_default()
+}
+
+/// Reads one draft's own key: a text that is not the draft `id`, or holds a sheet of an
+/// unknown schema, does not read (the caller keeps it apart).
+pub fn parse_draft(id: u32, raw: &str) -> Result<Draft, String> {
+    let d: Draft = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    if d.id != id {
+        return Err(format!("draft {} under the key of draft {id}", d.id));
+    }
+    if d.sheet.schema != SCHEMA_VERSION {
+        return Err(format!("sheet schema {}", d.sheet.schema));
+    }
+    Ok(d)
+}
+
+/// Checksum of a draft's stored text (64-bit FNV-1a, hex): not a guard against tampering,
+/// only what makes the head differ when a draft's text does.
+#[must_use]
+pub fn sum(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The stored drafts as read from the head (`raw`) and each draft's key (`get`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub stored: Stored,
+    /// `stored` came from an older build's single value: the first save rewrites it.
+    pub whole: bool,
+    /// Draft keys whose text does not read: (key, text, why). Each is kept apart before
+    /// anything is written under its key; the other drafts load.
+    pub damaged: Vec<(String, String, String)>,
+}
+
+/// Reads every stored draft. A draft the head lists whose key is gone was deleted by
+/// another tab between the two reads (the head is written after the drafts, and before a
+/// deleted draft's key is removed).
+#[must_use]
+pub fn load(raw: &str, get: impl Fn(&str) -> Option<String>) -> Read {
+    let listed = match read_head(raw) {
+        Head::Whole(stored) => return Read { stored, whole: true, damaged: Vec::new() },
+        Head::Split(listed) => listed,
+    };
+    let mut drafts = Vec::with_capacity(listed.len());
+    let mut damaged = Vec::new();
+    for l in &listed {
+        let key = draft_key(l.id);
+        let Some(text) = get(&key) else { continue };
+        match parse_draft(l.id, &text) {
+            Ok(d) => drafts.push(d),
+            Err(reason) => damaged.push((key, text, reason)),
+        }
+    }
+    Read { stored: Stored::Current { workspace: Workspace { version: VERSION, drafts, current: 0 }, legacy: None }, whole: false, damaged }
+}
 /// First key for a damaged copy; later ones are `dti.workspace.damaged.2`, `.3`, …
 pub const DAMAGED_KEY: &str = "dti.workspace.damaged";
 /// Prefix of the keys of loaded indicator sets (`dti.set.<id>`).
@@ -552,16 +682,169 @@ mod tests {
         assert_eq!(ws.year_pair(year), Some((older, 0)));
     }
 
+    /// Every key of `ws` as this build stores it: the head, and each draft's text.
+    fn split(ws: &Workspace) -> BTreeMap<String, String> {
+        let texts: Vec<String> = ws.drafts.iter().map(draft_json).collect();
+        let listed: Vec<Listed> = ws.drafts.iter().zip(&texts).map(|(d, t)| Listed { id: d.id, rev: d.rev, sum: sum(t) }).collect();
+        let mut store: BTreeMap<String, String> = ws.drafts.iter().zip(texts).map(|(d, t)| (draft_key(d.id), t)).collect();
+        store.insert(KEY.into(), head_json(&listed));
+        store
+    }
+
+    fn read(store: &BTreeMap<String, String>) -> Read {
+        load(&store[KEY], |k| store.get(k).cloned())
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn sheet() -> impl Strategy<Value = ScoreSheet> {
+            let entries = proptest::collection::btree_map(prop::sample::select(vec!["1.1", "1.5", "2.3", "10.2"]), "[0-9]{1,3}(,[0-9]{1,2})?|\\PC{0,6}", 0..4);
+            (prop::sample::select(vec!["laocai-2022", "laocai-2023"]), "\\PC{0,12}", entries).prop_map(|(framework, agency, entries)| {
+                let mut s = ScoreSheet::new(framework, "co_tthc");
+                s.agency = agency;
+                for (code, text) in entries {
+                    s.entries.insert(code.into(), Entry { self_answer: Some(Answer::Points { text }), ..Entry::default() });
+                }
+                s
+            })
+        }
+
+        fn workspace() -> impl Strategy<Value = Workspace> {
+            proptest::collection::vec((1..5u64, sheet(), "[0-9:TZ-]{0,20}", proptest::option::of(0..4u32)), 1..6).prop_map(|drafts| Workspace {
+                version: VERSION,
+                drafts: drafts.into_iter().enumerate().map(|(i, (rev, sheet, updated, conflict_of))| Draft { id: i as u32 * 3, rev, sheet, updated, conflict_of }).collect(),
+                current: 0,
+            })
+        }
+
+        /// One tab's changes to `base`: (draft index, 0 edit / 1 delete / 2 add, text).
+        fn changed(base: &Workspace, seen: &Seen, ops: &[(usize, u8, String)]) -> Workspace {
+            let mut w = base.clone();
+            for (i, op, text) in ops {
+                match (op, w.drafts.len()) {
+                    (2, _) | (_, 0) => {
+                        let id = w.new_draft("laocai-2022", "co_tthc", text);
+                        w.open_draft(id);
+                        answered(&mut w, "1.5", text);
+                    }
+                    (0, n) => {
+                        w.current = w.drafts[i % n].id;
+                        answered(&mut w, "2.3", text);
+                    }
+                    (_, n) => {
+                        let id = w.drafts[i % n].id;
+                        w.remove(id);
+                    }
+                }
+            }
+            w.mark_changed(seen);
+            w
+        }
+
+        fn ops() -> impl Strategy<Value = Vec<(usize, u8, String)>> {
+            proptest::collection::vec((0..8usize, 0..3u8, "[a-z0-9]{1,4}"), 0..5)
+        }
+
+        proptest! {
+            #[test]
+            fn what_is_written_per_key_reads_back_the_same(ws in workspace()) {
+                let Read { stored: Stored::Current { workspace, .. }, whole: false, damaged } = read(&split(&ws)) else { panic!() };
+                prop_assert!(damaged.is_empty());
+                prop_assert_eq!(workspace.drafts, ws.drafts);
+            }
+
+            #[test]
+            fn a_merge_keeps_every_change_of_either_tab(base in workspace(), a in ops(), b in ops()) {
+                let seen = base.seen();
+                let (local, stored) = (changed(&base, &seen, &a), changed(&base, &seen, &b));
+                let merged = merge(&local, &seen, &stored).workspace;
+                let kept = |d: &Draft| merged.drafts.iter().any(|m| m.sheet == d.sheet);
+                for d in local.drafts.iter().chain(&stored.drafts) {
+                    if seen.get(&d.id).is_none_or(|s| s.sheet != d.sheet) {
+                        prop_assert!(kept(d), "lost {:?}", d);
+                    }
+                }
+                // Ids stay unique, and nothing changed merges to itself.
+                let ids: std::collections::BTreeSet<u32> = merged.drafts.iter().map(|d| d.id).collect();
+                prop_assert_eq!(ids.len(), merged.drafts.len());
+                let same = merge(&base, &seen, &base);
+                prop_assert!(same.conflicts.is_empty());
+                prop_assert_eq!(same.workspace.drafts, base.drafts.clone());
+            }
+        }
+    }
+
     #[test]
-    fn the_text_assembled_per_draft_is_the_stored_text() {
-        let (mut ws, _, seen) = two_tabs();
+    fn drafts_stored_under_their_own_keys_read_back() {
+        let (mut ws, _, _) = two_tabs();
         ws.open_draft(0);
         answered(&mut ws, "1.5", "12,5");
         ws.drafts[1].conflict_of = Some(0);
-        let parts: Vec<String> = ws.drafts.iter().map(draft_json).collect();
-        assert_eq!(ws.to_json_from(parts.iter().map(String::as_str)), ws.to_json());
-        let empty = Workspace { version: VERSION, drafts: Vec::new(), current: 0 };
-        assert_eq!(empty.to_json_from([]), empty.to_json());
+        let store = split(&ws);
+        assert_eq!(store.keys().collect::<Vec<_>>(), vec!["dti.draft.0", "dti.draft.1", KEY]);
+        assert!(store[KEY].starts_with("{\"version\":3,\"drafts\":[{\"id\":0,"), "{}", store[KEY]);
+        let Read { stored: Stored::Current { workspace, legacy: None }, whole: false, damaged } = read(&store) else { panic!("{:?}", read(&store)) };
+        assert!(damaged.is_empty());
+        assert_eq!(workspace.drafts, ws.drafts);
+        // The head changes whenever a draft's text does, even at the same revision.
+        let mut other = ws.clone();
+        answered(&mut other, "1.5", "7");
+        assert_eq!(other.drafts[0].rev, ws.drafts[0].rev);
+        assert_ne!(split(&other)[KEY], store[KEY]);
+    }
+
+    #[test]
+    fn an_older_builds_single_value_is_read_for_migration() {
+        let (ws, _, _) = two_tabs();
+        let old = ws.to_json();
+        assert!(old.starts_with("{\"version\":2,"));
+        let r = load(&old, |_| panic!("an older value names no other key"));
+        let Read { stored: Stored::Current { workspace, legacy: None }, whole: true, .. } = r else { panic!("{r:?}") };
+        assert_eq!(workspace.drafts, ws.drafts);
+    }
+
+    #[test]
+    fn a_damaged_draft_key_is_set_apart_and_the_others_load() {
+        let (ws, _, _) = two_tabs();
+        let mut store = split(&ws);
+        store.insert(draft_key(1), "{\"id\":1,\"sheet\":".into());
+        let r = read(&store);
+        let Stored::Current { workspace, .. } = &r.stored else { panic!("{r:?}") };
+        assert_eq!(workspace.drafts.iter().map(|d| d.id).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(r.damaged.len(), 1);
+        assert_eq!((r.damaged[0].0.as_str(), r.damaged[0].1.as_str()), ("dti.draft.1", "{\"id\":1,\"sheet\":"));
+        // Another draft's text under this key, or an unknown sheet schema, does not read either.
+        store.insert(draft_key(1), store[&draft_key(0)].clone());
+        assert_eq!(read(&store).damaged[0].2, "draft 0 under the key of draft 1");
+        store.insert(draft_key(1), r#"{"id":1,"sheet":{"schema":9,"framework":"f","group":"g"}}"#.into());
+        assert_eq!(read(&store).damaged[0].2, "sheet schema 9");
+        // A key the head does not list is not a draft (written by a save cut short).
+        let mut store = split(&ws);
+        store.insert(draft_key(7), store[&draft_key(0)].replace("\"id\":0", "\"id\":7"));
+        let Stored::Current { workspace, .. } = read(&store).stored else { panic!() };
+        assert_eq!(workspace.drafts.len(), 2);
+    }
+
+    #[test]
+    fn heads_that_do_not_read_are_damaged_and_newer_ones_marked() {
+        for raw in ["{\"version\":3}", "{\"version\":3,\"drafts\":[{\"id\":1}]}", "{\"version\":3,\"drafts\":[{\"id\":1,\"rev\":1,\"sum\":\"a\"},{\"id\":1,\"rev\":2,\"sum\":\"b\"}]}", "[3]"] {
+            assert!(matches!(read_head(raw), Head::Whole(Stored::Damaged { .. })), "{raw}");
+        }
+        assert!(matches!(read_head(r#"{"version":4,"drafts":[{"id":1,"rev":1,"sum":"a"}]}"#), Head::Whole(Stored::Newer { version: 4, .. })));
+        assert_eq!(read_head(r#"{"version":3,"drafts":[]}"#), Head::Split(Vec::new()));
+        assert_eq!(draft_id("dti.draft.12"), Some(12));
+        for key in ["dti.draft.012", "dti.draft.+1", "dti.draft.", "dti.drafts.1", KEY] {
+            assert_eq!(draft_id(key), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn marking_only_the_drafts_named() {
+        let (mut ws, _, seen) = two_tabs();
+        ws.open_draft(0);
+        answered(&mut ws, "1.5", "12,5");
         // Marking only the drafts named: the other changed draft keeps its revision.
         let mut a = ws.clone();
         a.drafts[1].sheet.agency = "Sở Y tế".into();

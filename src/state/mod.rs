@@ -92,9 +92,8 @@ pub struct AppState {
     /// Whether the page is being printed (the report is built only then).
     pub printing: Printing,
     fine: StoredValue<Fine>,
-    sync: StoredValue<Sync>,
-    /// The stored drafts' text as last read or written here (a JS string, kept in the page).
-    stored: StoredValue<Option<js_sys::JsString>, LocalStorage>,
+    /// What this tab last saw in storage (JS strings, kept in the page).
+    sync: StoredValue<Sync, LocalStorage>,
 }
 
 /// What changed in the open sheet since the result was last computed: the entries typed
@@ -173,11 +172,25 @@ impl AppState {
         mut damaged: Vec<Damaged>,
     ) -> Self {
         let mut sync = Sync::default();
-        let mut stored_text = None;
         let mut lang = lang;
         let mut open = open;
         let ws = match loaded {
             Loaded::Nothing => None,
+            Loaded::Split { head, stored, texts, damaged: unread } => {
+                for copy in unread {
+                    if !damaged.iter().any(|d| d.raw == copy.raw) {
+                        damaged.push(copy);
+                    }
+                }
+                match stored {
+                    Stored::Current { workspace, .. } => {
+                        sync.loaded(head, workspace.seen(), texts);
+                        Some(workspace)
+                    }
+                    // `load` reads nothing else from a head.
+                    _ => None,
+                }
+            }
             Loaded::Found { raw, stored } => match stored {
                 Stored::Current { workspace, legacy } => {
                     if let Some(legacy) = legacy {
@@ -198,9 +211,11 @@ impl AppState {
                         // (moving its sets) without mistaking its drafts for another tab's.
                         sync.seen = workspace.seen();
                     } else {
-                        stored_text = Some(js_sys::JsString::from(raw.as_str()));
-                        sync.seen = workspace.seen();
+                        // An older build's single value: the first save, at once, writes
+                        // each draft under its own key and the head over it.
+                        sync.loaded(js_sys::JsString::from(raw.as_str()), workspace.seen(), std::collections::BTreeMap::new());
                     }
+                    sync.migrate();
                     Some(workspace)
                 }
                 Stored::Newer { version, workspace } => {
@@ -269,8 +284,7 @@ impl AppState {
             editing_pair: RwSignal::new(None),
             printing: Printing::new(),
             fine,
-            sync: StoredValue::new(sync),
-            stored: StoredValue::new_local(stored_text),
+            sync: StoredValue::new_local(sync),
         }
     }
 }

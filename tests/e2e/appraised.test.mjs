@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './lib/harness.mjs';
+import { storedText } from './lib/stored.mjs';
 import { expectChecked, expectCount, expectText, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
@@ -37,7 +38,7 @@ test('self 18, appraised 12,5 on 1.5: Chênh lệch 5,50 by the indicator and in
     await expectCount(a.page.getByTestId('difference'), 1);
   };
   await check('before reload');
-  await poll(() => a.page.evaluate(() => localStorage.getItem('dti.workspace') ?? ''), (v) => v.includes('"12,5"'));
+  await poll(() => storedText(a.page).then((v) => v ?? ''), (v) => v.includes('"12,5"'));
 
   await a.reload();
   await expectChecked(a.appraisedToggle, true, 'the appraised inputs are shown again');

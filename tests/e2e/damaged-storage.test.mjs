@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { useApp } from './lib/harness.mjs';
+import { storedText } from './lib/stored.mjs';
 import { expectCount, expectText, expectTextContains, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
@@ -32,7 +33,7 @@ test('a damaged stored sheet is kept aside, shown, and never overwritten', async
   // The app works and saves a new sheet; the damaged copy stays as it was.
   await a.field('1.5').fill('12,5');
   await expectText(a.total, '12,50');
-  const saved = await poll(() => item(a.page, 'dti.workspace'), (v) => v && v.includes('12,5'));
+  const saved = await poll(() => storedText(a.page), (v) => v && v.includes('12,5'));
   assert.ok(saved.includes('"text":"12,5"'), saved);
   await a.page.reload();
   await a.page.getByTestId('total').waitFor();
@@ -94,14 +95,14 @@ test('when the damaged copy cannot be stored, nothing is overwritten and the use
   await a.page.evaluate(() => (window.__roomAgain = true));
   await a.field('1.5').fill('12');
   assert.equal(await poll(() => item(a.page, 'dti.workspace.damaged'), (v) => v === BROKEN), BROKEN);
-  await poll(() => item(a.page, 'dti.workspace'), (v) => v?.includes('"text":"12"'));
+  await poll(() => storedText(a.page), (v) => v?.includes('"text":"12"'));
   await expectCount(a.storageNotice, 0);
   await a.done();
 });
 
 test('drafts written by a newer version are never overwritten: "Có phiên bản mới — tải lại trang"', async () => {
   const NEWER = JSON.stringify({
-    version: 3,
+    version: 4,
     future: { x: 1 },
     drafts: [{ id: 4, rev: 9, sheet: { schema: 1, framework: 'laocai-2022', group: 'co_tthc', agency: 'Sở Công Thương', entries: {} }, updated: '2026-01-01T00:00:00Z' }],
   });
@@ -112,5 +113,26 @@ test('drafts written by a newer version are never overwritten: "Có phiên bản
   await expectText(a.total, '12,50');
   await new Promise((r) => setTimeout(r, 800));
   assert.equal(await item(a.page, 'dti.workspace'), NEWER, 'the newer value is left as it was');
+  assert.deepEqual(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dti.draft.'))), [], 'no draft written beside it');
+  await a.done();
+});
+
+test('a damaged draft key is kept apart; the other drafts open and are saved, its key is never written over first', async () => {
+  const draft = (id, agency, text) => JSON.stringify({ id, rev: 1, sheet: { schema: 1, framework: 'laocai-2022', group: 'co_tthc', agency, entries: { '1.5': { self: { kind: 'points', text } } } }, updated: `2026-01-0${id + 1}T00:00:00Z` });
+  const HEAD = JSON.stringify({ version: 3, drafts: [{ id: 0, rev: 1, sum: 'x' }, { id: 1, rev: 1, sum: 'y' }] });
+  const CUT = draft(1, 'Sở Y tế', '9').slice(0, 60);
+  const a = await app.open({ initScript: seed({ 'dti.workspace': HEAD, 'dti.draft.0': draft(0, 'Sở Nội vụ', '7'), 'dti.draft.1': CUT }) });
+  await expectTextContains(a.page.locator('.banner-error'), 'Không đọc được phiếu đã lưu trước đây');
+  assert.equal(await poll(() => item(a.page, 'dti.workspace.damaged'), (v) => v === CUT), CUT);
+  await expectValue(a.agency, 'Sở Nội vụ');
+  await expectText(a.total, '7,00');
+  await a.field('1.5').fill('12,5');
+  await poll(() => storedText(a.page), (v) => v?.includes('"text":"12,5"'));
+  assert.equal(await item(a.page, 'dti.workspace.damaged'), CUT, 'the copy stays as it was');
+  const head = JSON.parse(await item(a.page, 'dti.workspace'));
+  assert.deepEqual(head.drafts.map((d) => d.id), [0], 'the draft that does not read is no longer listed');
+  await a.reload();
+  await expectText(a.total, '12,50');
+  await expectCount(a.page.getByTestId('damaged-copy'), 1);
   await a.done();
 });

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 
 import { GROUPS_2022 } from './lib/calculator.mjs';
 import { useApp } from './lib/harness.mjs';
+import { storedDrafts } from './lib/stored.mjs';
 import { expectCount, expectText, expectTextContains, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
@@ -119,7 +120,7 @@ test('two drafts: open, list, duplicate, delete with confirmation and undo; all 
   await expectOpen(a, YT);
 
   // Everything is saved.
-  await poll(() => a.page.evaluate(() => JSON.parse(localStorage.getItem('dti.workspace') ?? '{}').drafts?.length), (n) => n === 3);
+  await poll(() => storedDrafts(a.page).then((w) => w.drafts?.length), (n) => n === 3);
   await a.reload();
   await expectList(a, all, 'the list after a reload');
   await expectOpen(a, YT);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './lib/harness.mjs';
+import { storedText } from './lib/stored.mjs';
 import { expectAttr, expectCount, expectText, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
@@ -73,7 +74,7 @@ test('evidence and status of a scored indicator are kept after a reload; the cou
   await a.evidenceField('1.3', 'status').selectOption({ label: 'Cần bổ sung minh chứng' });
   await expectWithoutEvidence(a, before - 1);
 
-  await poll(() => a.page.evaluate(() => localStorage.getItem('dti.workspace') ?? ''), (v) => v.includes('needs_evidence') && v.includes('Đăng trên'));
+  await poll(() => storedText(a.page).then((v) => v ?? ''), (v) => v.includes('needs_evidence') && v.includes('Đăng trên'));
   await a.reload();
   await expectEvidence(a, '1.5');
   await expectValue(a.evidenceField('1.3', 'status'), 'needs_evidence');

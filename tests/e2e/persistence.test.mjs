@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import { GROUPS_2022 } from './lib/calculator.mjs';
 import { useApp } from './lib/harness.mjs';
+import { storedText } from './lib/stored.mjs';
 import { expectAttr, expectChecked, expectSummary, expectText, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
@@ -15,10 +16,10 @@ const ABC_MESSAGE = 'Chỉ số 1.5, giá trị: “abc” có ký tự “a”;
 /** Waits until the saved workspace contains `needle` (saving is an effect after input). */
 async function saved(a, needle) {
   const raw = await poll(
-    () => a.page.evaluate(() => localStorage.getItem('dti.workspace')),
+    () => storedText(a.page),
     (v) => typeof v === 'string' && v.includes(needle),
   );
-  assert.ok(raw?.includes(needle), `dti.workspace should contain ${needle}; got ${raw}`);
+  assert.ok(raw?.includes(needle), `the stored drafts should contain ${needle}; got ${raw}`);
 }
 
 test('answers, an invalid value and the agency name are as typed after a reload', async () => {

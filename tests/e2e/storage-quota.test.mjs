@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { useApp } from './lib/harness.mjs';
+import { storedText } from './lib/stored.mjs';
 import { Calculator } from './lib/calculator.mjs';
 import { expectCount, expectText, expectTextContains, expectValue, poll } from './lib/expect.mjs';
 
@@ -36,7 +37,7 @@ test('setItem throwing quota errors mid-typing: told what to remove, typing goes
   await expectTextContains(a.page.getByTestId('set-message'), 'Đã nạp bộ chỉ số');
   await a.page.locator('#set').selectOption('laocai-2022');
   await a.field('1.5').fill('1');
-  await poll(() => item(a.page, 'dti.workspace'), (v) => v?.includes('"text":"1"'));
+  await poll(() => storedText(a.page), (v) => v?.includes('"text":"1"'));
 
   await a.page.evaluate(() => (window.__full = true));
   await a.field('1.5').pressSequentially('2,5', { delay: 30 });
@@ -48,12 +49,12 @@ test('setItem throwing quota errors mid-typing: told what to remove, typing goes
   await expectTextContains(a.storageNotice, 'bộ chỉ số đã nạp “mini” (bo-chi-so.json)');
   await a.agency.fill('Sở Xây dựng');
   await expectValue(a.agency, 'Sở Xây dựng');
-  assert.ok((await item(a.page, 'dti.workspace')).includes('"text":"1"'), 'the stored value is the last one that fitted');
+  assert.ok((await storedText(a.page)).includes('"text":"1"'), 'the stored value is the last one that fitted');
 
   // Room again: the next change saves everything typed meanwhile.
   await a.page.evaluate(() => (window.__full = false));
   await a.agency.fill('Sở Xây dựng tỉnh');
-  await poll(() => item(a.page, 'dti.workspace'), (v) => v?.includes('"text":"12,5"') && v.includes('Sở Xây dựng tỉnh'));
+  await poll(() => storedText(a.page), (v) => v?.includes('"text":"12,5"') && v.includes('Sở Xây dựng tỉnh'));
   await expectCount(a.storageNotice, 0);
   await a.reload();
   await expectValue(a.field('1.5'), '12,5');
@@ -67,8 +68,8 @@ test('a loaded set is stored under its own key, listed with its size and removab
   await expectValue(a.page.locator('#set'), 'mini');
   const key = await poll(() => item(a.page, 'dti.set.mini'), (v) => v !== null);
   assert.equal(JSON.parse(key).json, FIXTURE);
-  await poll(() => item(a.page, 'dti.workspace'), (v) => v?.includes('"framework":"mini"'));
-  assert.ok(!(await item(a.page, 'dti.workspace')).includes('custom_sets'), 'sets are not in the drafts value');
+  await poll(() => storedText(a.page), (v) => v?.includes('"framework":"mini"'));
+  assert.ok(!(await storedText(a.page)).includes('custom_sets'), 'sets are not in the drafts value');
   const list = a.page.getByTestId('loaded-sets');
   const kb = (Buffer.byteLength(FIXTURE) / 1024).toFixed(1).replace('.', ',');
   await expectTextContains(list, `mini — bo-chi-so.json, ${kb} KB`);
@@ -85,14 +86,14 @@ test('the tab closed within 100 ms of a keystroke keeps that keystroke', async (
   const a = await app.open();
   const context = a.page.context();
   await a.field('1.5').fill('1');
-  await poll(() => item(a.page, 'dti.workspace'), (v) => v?.includes('"text":"1"'));
+  await poll(() => storedText(a.page), (v) => v?.includes('"text":"1"'));
   await a.field('1.5').press('End');
   const t0 = Date.now();
   await a.page.keyboard.press('7');
   // Not saved yet (the save waits 300 ms after typing): only the flush on pagehide can
   // keep this keystroke. On an idle machine the close starts ~30 ms after the keystroke;
   // the bound is the save delay so a loaded CI machine cannot make the test lie.
-  const before = await item(a.page, 'dti.workspace');
+  const before = await storedText(a.page);
   const elapsed = Date.now() - t0;
   await a.page.close();
   assert.ok(!before.includes('"text":"17"'), 'the keystroke was not saved before the tab closed');

@@ -7,12 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './lib/harness.mjs';
+import { storedDrafts } from './lib/stored.mjs';
 import { Calculator } from './lib/calculator.mjs';
 import { expectCount, expectText, expectTextContains, expectValue, poll } from './lib/expect.mjs';
 
 const app = useApp();
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('dti.workspace') ?? '{}'));
+const stored = storedDrafts;
 
 test('work done in one tab shows in the other and survives its next save', async () => {
   const a = await app.open();

@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS } from './harness.mjs';
 import { Calculator } from './calculator.mjs';
 import { poll } from './expect.mjs';
 import { startServer } from './server.mjs';
+import { storedText } from './stored.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 export const SUBPATH = '/chuyen-doi-so/dti/';
@@ -106,13 +107,13 @@ export async function waitForController(app, timeout = 15_000) {
   return s.scope;
 }
 
-/** Waits until localStorage's workspace contains `needle` (saving follows input). */
+/** Waits until the stored drafts contain `needle` (saving follows input). */
 export async function waitSaved(page, needle) {
   const raw = await poll(
-    () => page.evaluate(() => localStorage.getItem('dti.workspace')),
+    () => storedText(page),
     (v) => typeof v === 'string' && v.includes(needle),
   );
-  assert.ok(raw?.includes(needle), `dti.workspace should contain ${needle}; got ${raw}`);
+  assert.ok(raw?.includes(needle), `the stored drafts should contain ${needle}; got ${raw}`);
 }
 
 /** A Calculator page object whose locators look inside `frame` (a Playwright Frame). */
