@@ -16,6 +16,7 @@ import { launchBrowser } from './lib/harness.mjs';
 import { DIST, startServer } from './lib/server.mjs';
 import { expectCount, expectText, expectTextContains, poll } from './lib/expect.mjs';
 import { assertNoPageErrors, launchPersistent, removeDir, tempDir, waitForController } from './lib/pwa.mjs';
+import { storedText } from './lib/stored.mjs';
 
 const WITH = 'Nhóm các cơ quan, đơn vị có thủ tục hành chính (1.000 điểm)';
 const WITHOUT = 'Nhóm các cơ quan, đơn vị không có thủ tục hành chính (750 điểm)';
@@ -99,7 +100,7 @@ test('a first visit fetches only the opened group\'s file; switching group fetch
     assert.equal(sets.length, 4, sets.join(', '));
     // The sheet names the whole set, as before: its id and the whole file's digest.
     const stored = await poll(
-      () => app.page.evaluate(() => localStorage.getItem('dti.workspace') ?? ''),
+      async () => (await storedText(app.page)) ?? '',
       (t) => t.includes('"12"'),
     );
     const sheets = JSON.parse(stored).drafts.map((d) => d.sheet).filter((s) => Object.keys(s.entries).length);
