@@ -66,13 +66,7 @@ impl GroupFile {
     /// Reads the group file the catalogue lists for `group` of `entry`, validated as the set
     /// cut down to that group; a file of another set, group or version is refused, named.
     pub fn read(file: &str, json: &str, entry: &Entry, group: &str) -> Result<Framework, Error> {
-        let part: GroupFile = serde_json::from_str(json).map_err(|e| Error::FrameworkJson {
-            file: file.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            reason: crate::error::json_reason(&e, crate::Lang::Vi),
-            reason_en: crate::error::json_reason(&e, crate::Lang::En),
-        })?;
+        let part: GroupFile = serde_json::from_str(json).map_err(|e| Error::framework_json(file, &e))?;
         if part.set.id != entry.id || part.group != group || part.set_digest != entry.digest {
             return Err(Error::catalogue(
                 file,

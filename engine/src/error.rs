@@ -267,6 +267,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// A set file (whole or one group's) that is not JSON of the set's shape, with the
+    /// position and serde's reason in both languages.
+    #[must_use]
+    pub fn framework_json(file: &str, e: &serde_json::Error) -> Self {
+        Error::FrameworkJson {
+            file: file.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            reason: json_reason(e, Lang::Vi),
+            reason_en: json_reason(e, Lang::En),
+        }
+    }
+}
+
 /// A serde_json error in words of `lang`: the position is reported by the caller, and
 /// serde's English ("missing field `x`", "expected value") is turned into a sentence.
 #[must_use]

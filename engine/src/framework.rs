@@ -339,13 +339,7 @@ pub struct Node<'a> {
 impl Framework {
     /// Parses and validates a set; `file` names it in error messages.
     pub fn from_json(file: &str, json: &str) -> Result<Self, Error> {
-        let framework: Framework = serde_json::from_str(json).map_err(|e| Error::FrameworkJson {
-            file: file.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            reason: crate::error::json_reason(&e, crate::Lang::Vi),
-            reason_en: crate::error::json_reason(&e, crate::Lang::En),
-        })?;
+        let framework: Framework = serde_json::from_str(json).map_err(|e| Error::framework_json(file, &e))?;
         framework.validate(file)?;
         Ok(framework)
     }
