@@ -15,6 +15,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 OUT=$ROOT/target/bench
 APP_DIST=$OUT/app-dist
 BASE_DIST=$OUT/baseline-dist
+FLOOR_DIR=$OUT/floor
 mkdir -p "$OUT"
 
 BUILD=1 WRITE=1
@@ -44,6 +45,19 @@ if [ "$BUILD" = 1 ]; then
   # included) into the baseline's page; the baseline has none of its own.
   rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
   build baseline "$ROOT/bench/baseline" "$OUT/build-baseline.log" --dist "$BASE_DIST"
+  # The engine's first-visit path with no view layer (bench/engine-floor): same profile,
+  # wasm-bindgen and wasm-opt -Oz as Trunk runs them.
+  printf 'building engine floor (cargo build --release, wasm-bindgen, wasm-opt -Oz)... ' >&2
+  t0=$SECONDS
+  if ! { cargo build --release --locked --offline --target wasm32-unknown-unknown -p dti-engine-floor &&
+    wasm-bindgen --target web --out-dir "$FLOOR_DIR" --out-name floor "$ROOT/target/wasm32-unknown-unknown/release/dti_engine_floor.wasm" &&
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types "$FLOOR_DIR/floor_bg.wasm" -o "$FLOOR_DIR/floor_bg.wasm"; } >"$OUT/build-floor.log" 2>&1; then
+    echo "FAILED, see $OUT/build-floor.log:" >&2
+    tail -n 30 "$OUT/build-floor.log" >&2
+    exit 1
+  fi
+  echo "$((SECONDS - t0)) s" >&2
 fi
 for d in "$APP_DIST" "$BASE_DIST"; do
   [ -f "$d/index.html" ] || { echo "bench-size: $d/index.html missing (run without --no-build)" >&2; exit 1; }
@@ -143,6 +157,24 @@ if [ -d "$APP_DIST/sets" ]; then
     read -r raw g b < <(sizes "$f")
     row "  sets/$(basename "$f")" "$raw" "$g" "$b"
   done
+fi
+
+# The floor: what the engine alone costs for a first visit (catalogue, group file, stored
+# draft, scoring, published results, every figure formatted), no view layer at all. It is
+# run once on this build's files so the bytes measured are of code that works.
+if [ -f "$FLOOR_DIR/floor_bg.wasm" ]; then
+  echo
+  echo "engine floor: the first visit's engine path with no view layer (bench/engine-floor)"
+  read -r raw g b < <(sizes "$FLOOR_DIR/floor_bg.wasm")
+  row "floor_bg.wasm" "$raw" "$g" "$b"
+  read -r raw2 g2 b2 < <(sizes "$FLOOR_DIR/floor.js")
+  row "floor.js (glue)" "$raw2" "$g2" "$b2"
+  printf '  %-44s %10s %10s\n' "app wasm / floor wasm" "$(ratio "$AW_RAW" "$raw")" "$(ratio "$AW_GZ" "$g")"
+  if out=$(node "$ROOT/bench/engine-floor/run.mjs" "$APP_DIST" "$FLOOR_DIR" 2>/dev/null | head -n 1); then
+    echo "  it scores the test sheet as: $out"
+  else
+    echo "  (the floor did not run on this build's files: its size is not meaningful)"
+  fi
 fi
 
 # The first visit against the budget (the same check scripts/test.sh runs; here it only prints).
