@@ -30,9 +30,9 @@ done
 build() { # name, dir, log, trunk args...
   local name=$1 dir=$2 log=$3
   shift 3
-  printf 'building %s (trunk build --release)... ' "$name" >&2
+  printf 'building %s (scripts/build-release.sh)... ' "$name" >&2
   local t0=$SECONDS
-  if ! (cd "$dir" && trunk build --release --offline --skip-version-check "$@") >"$log" 2>&1; then
+  if ! (cd "$dir" && "$ROOT/scripts/build-release.sh" "$@") >"$log" 2>&1; then
     echo "FAILED, see $log:" >&2
     tail -n 30 "$log" >&2
     exit 1
@@ -45,11 +45,11 @@ if [ "$BUILD" = 1 ]; then
   # included) into the baseline's page; the baseline has none of its own.
   rm -rf "$ROOT/target/wasm-bindgen/release/snippets"
   build baseline "$ROOT/bench/baseline" "$OUT/build-baseline.log" --dist "$BASE_DIST"
-  # The engine's first-visit path with no view layer (bench/engine-floor): same profile,
-  # wasm-bindgen and wasm-opt -Oz as Trunk runs them.
+  # The engine's first-visit path with no view layer (bench/engine-floor): same profile and
+  # std (scripts/release-env.sh), wasm-bindgen and wasm-opt -Oz as Trunk runs them.
   printf 'building engine floor (cargo build --release, wasm-bindgen, wasm-opt -Oz)... ' >&2
   t0=$SECONDS
-  if ! { cargo build --release --locked --offline --target wasm32-unknown-unknown -p dti-engine-floor &&
+  if ! { (. "$ROOT/scripts/release-env.sh" && cargo build --release --locked --offline --target wasm32-unknown-unknown -p dti-engine-floor) &&
     wasm-bindgen --target web --out-dir "$FLOOR_DIR" --out-name floor "$ROOT/target/wasm32-unknown-unknown/release/dti_engine_floor.wasm" &&
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types "$FLOOR_DIR/floor_bg.wasm" -o "$FLOOR_DIR/floor_bg.wasm"; } >"$OUT/build-floor.log" 2>&1; then

@@ -3,11 +3,13 @@
 // is usable on a weak 3G link and a slow phone, against a static HTML page with the same
 // layout and the same CSS (bench/static-layout/index.html, no JS) served the same way.
 //
-//   node scripts/bench-startup.mjs [--runs 5] [--dist DIR] [--identity] [--md BENCHMARKS.md]
+//   node scripts/bench-startup.mjs [--runs 5] [--dist DIR] [--identity | --brotli] [--md BENCHMARKS.md]
 //
 // DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else dist/.
 // Each page is served by a node:http server on 127.0.0.1 (ephemeral port), with headers
-// like deploy/nginx-dti.conf: gzip for text/js/css/wasm (level 9, --identity turns it off),
+// like deploy/nginx-dti.conf: gzip for text/js/css/wasm (level 9, --identity turns it off;
+// --brotli serves brotli quality 11 to a browser that accepts it, as the conf's optional
+// `brotli_static on` does with the build's .br copies),
 // ETag, "no-cache" for the page and unhashed scripts, a year for hashed files.
 // Chromium (Debian's) gets, through the DevTools protocol: latency 300 ms, 50 000 bytes/s
 // down and up (400 kbit/s), CPU 4x slower. Cases, N runs each, a fresh context per run:
@@ -28,13 +30,15 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { gzipSync, constants as zlib } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 import { machine, writeSection } from './bench-md.mjs';
 import { appDist, args, CPU_RATE, fileFor, launchBrowser, opt, optPath, ROOT, slowCpu } from './lib/bench.mjs';
 
 const RUNS = Math.max(1, Math.min(50, Number.parseInt(opt('--runs', '5'), 10) || 5));
 const GZIP = !args.includes('--identity');
+const BROTLI = GZIP && args.includes('--brotli');
+const ENCODING = BROTLI ? 'brotli 11 (gzip -9 where not accepted)' : GZIP ? 'gzip -9' : 'no compression';
 const MD = optPath('--md');
 const DIST = appDist();
 const STATIC_SRC = join(ROOT, 'bench/static-layout/index.html');
@@ -69,7 +73,8 @@ async function startServer(root) {
     if (!entry) {
       const body = await readFile(file);
       const gz = COMPRESSIBLE.has(extname(file)) ? gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }) : null;
-      entry = { body, gz, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
+      const br = gz && BROTLI ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }) : null;
+      entry = { body, gz, br, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
       cache.set(file, entry);
     }
     return entry;
@@ -92,7 +97,11 @@ async function startServer(root) {
       return void res.writeHead(304, headers).end();
     }
     let body = entry.body;
-    if (GZIP && entry.gz && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    const accepted = req.headers['accept-encoding'] ?? '';
+    if (entry.br && /\bbr\b/.test(accepted)) {
+      body = entry.br;
+      headers['content-encoding'] = 'br';
+    } else if (GZIP && entry.gz && /\bgzip\b/.test(accepted)) {
       body = entry.gz;
       headers['content-encoding'] = 'gzip';
     }
@@ -100,7 +109,7 @@ async function startServer(root) {
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
     stats.bytes += body.length;
-    debug(base, req.url, `${body.length}${headers['content-encoding'] ? ' gzip' : ''}`);
+    debug(base, req.url, `${body.length} ${headers['content-encoding'] ?? ''}`);
     res.end(body);
   }
   const server = createServer((req, res) =>
@@ -356,7 +365,7 @@ async function main() {
   const browser = await launchBrowser();
   try {
     console.log(`== bench-startup: Chromium ${browser.version()}, N=${RUNS} per case, fresh context per run`);
-    console.log(`   link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput} B/s down/up (400 kbit/s); CPU ${CPU_RATE}x slower; ${GZIP ? 'gzip -9' : 'no compression'}`);
+    console.log(`   link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput} B/s down/up (400 kbit/s); CPU ${CPU_RATE}x slower; ${ENCODING}`);
     console.log(`   app:    ${DIST}`);
     console.log(`   static: ${STATIC_DIR} (bench/static-layout/index.html + ${css}, no JS)`);
     const cold = [], warm = [], offline = [], stat_ = [];
@@ -394,7 +403,7 @@ async function main() {
       const ms = (s) => (s ? fmt(s.med) : 'n/a');
       const kb = (xs) => (xs.length ? `${fmt(median(xs) / 1000)} kB` : 'n/a');
       const md = [
-        `Machine: ${machine()}; Chromium ${browser.version()}, N=${RUNS} runs per case (medians), ${GZIP ? 'gzip -9' : 'no compression'}.`,
+        `Machine: ${machine()}; Chromium ${browser.version()}, N=${RUNS} runs per case (medians), ${ENCODING}.`,
         `Command: \`node scripts/bench-startup.mjs ${args.filter((a, i) => a !== '--md' && args[i - 1] !== '--md').join(' ')}\` (in \`make bench\`; the app from ${DIST.replace(ROOT + sep, '')}).`,
         `Link: ${NETWORK.latency} ms latency, ${NETWORK.downloadThroughput / 1000} kB/s down and up; CPU ${CPU_RATE}x slower. Usable = \`[data-testid=total]\` exists; static = bench/static-layout (same layout and CSS, no JS), first contentful paint.`,
         '',

@@ -14,6 +14,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# std's source: the release build compiles std for size (scripts/release-env.sh)
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  log "rustup component add rust-src"
+  rustup component add rust-src
+fi
 
 # Debian packages: Chromium + chromedriver (test tools must never download their own
 # browser), nginx (deployment tests), LibreOffice Calc and poppler (CSV and PDF checks).

@@ -16,7 +16,7 @@ mkdir -p "$sets"
 cp data/frameworks/*.json data/published/*.csv "$sets/"
 t0=$(date +%s%N)
 # --groups: each group also as a file of its own (sets/groups/), what a first visit fetches.
-cargo run --quiet --locked -p dti-engine --bin dti -- sets index --gzip --groups "$sets"
+scripts/native-cargo.sh run --quiet --locked -p dti-engine --bin dti -- sets index --gzip --groups "$sets"
 echo "post-build: dti sets index took $(( ($(date +%s%N) - t0) / 1000000 )) ms (cargo included)"
 
 # The annex CSV reader/writer as a second wasm module (annex-module/), which the app imports

@@ -6,7 +6,7 @@
 # an identical rebuild gives identical bytes and no new app version.
 set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run as a Trunk hook}"
-dti() { cargo run --quiet --locked -p dti-engine --bin dti -- "$@"; }
+dti() { "$(dirname "$0")/native-cargo.sh" run --quiet --locked -p dti-engine --bin dti -- "$@"; }
 id=$(dti frameworks | tail -n 1 | cut -f1)
 dti framework export "$id" --format xlsx -o "$TRUNK_STAGING_DIR/mau-bo-chi-so.xlsx"
 echo "template: mau-bo-chi-so.xlsx from $id"

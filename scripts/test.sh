@@ -29,8 +29,8 @@ cargo test --locked --target wasm32-unknown-unknown -p dti-app
 step "council page: component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p dti-council
 
-step "release build (size profile, wasm-opt -Oz, offline)"
-trunk build --release --offline --skip-version-check
+step "release build (size profile, std rebuilt for size, wasm-opt -Oz, offline)"
+scripts/build-release.sh
 
 step "end-to-end: user flows in Chromium (Playwright) against dist/"
 node --test --test-concurrency=1 tests/e2e/

@@ -181,9 +181,9 @@ function run(cmd, args, { env, timeout = 240_000, cwd = ROOT } = {}) {
 
 const BUILD_PATH = `${join(ROOT, 'node_modules/.bin')}:${join(process.env.HOME ?? '/root', '.cargo/bin')}:${process.env.PATH}`;
 
-/** `trunk build --release` for the portal sub-path into `dist` (the post_build hook included). */
+/** The release build (scripts/build-release.sh) for the portal sub-path into `dist` (the post_build hook included). */
 export async function buildSubpath(dist) {
-  await run('trunk', ['build', '--release', '--offline', '--skip-version-check', '--public-url', SUBPATH, '--dist', dist], {
+  await run(join(ROOT, 'scripts/build-release.sh'), ['--public-url', SUBPATH, '--dist', dist], {
     env: { PATH: BUILD_PATH },
   });
   return dist;
