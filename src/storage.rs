@@ -227,7 +227,8 @@ pub fn keep_damaged(raw: &str) -> Result<String, String> {
 #[must_use]
 pub fn damaged_copies() -> Vec<Damaged> {
     let mut keys: Vec<String> = keys().into_iter().filter(|k| is_damaged_key(k)).collect();
-    keys.sort_by_key(|k| k.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1));
+    let slot = |k: &String| k.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+    dti_engine::order::sort_by(&mut keys, |a, b| slot(a).cmp(&slot(b)));
     keys.into_iter()
         .filter_map(|key| {
             let raw = get(&key)?;
@@ -245,7 +246,7 @@ pub fn damaged_copies() -> Vec<Damaged> {
 #[must_use]
 pub fn load_sets() -> Vec<StoredSet> {
     let mut keys: Vec<String> = keys().into_iter().filter(|k| k.starts_with(SET_PREFIX)).collect();
-    keys.sort();
+    dti_engine::order::sort_by(&mut keys, String::cmp);
     keys.into_iter()
         .filter_map(|key| {
             let mut set: StoredSet = serde_json::from_str(&get(&key)?).ok()?;

@@ -149,8 +149,12 @@ impl AppState {
 
     /// [`AppState::want_group`] for every group a draft of set `id` (or the open sheet) is in.
     pub fn want_set(&self, id: &str) {
-        let groups: std::collections::BTreeSet<String> = self.ws.with_untracked(|w| {
-            w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id).map(|s| s.group.clone()).collect()
+        // Each group once, in order; inserted, not collected (collecting links a stable sort).
+        let mut groups = std::collections::BTreeSet::new();
+        self.ws.with_untracked(|w| {
+            for s in w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id) {
+                groups.insert(s.group.clone());
+            }
         });
         for group in groups {
             self.want_group(id, &group);
