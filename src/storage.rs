@@ -161,29 +161,27 @@ pub enum Loaded {
 pub fn load() -> Loaded {
     let Some(head) = get_js(KEY) else { return Loaded::Nothing };
     let raw = String::from(head.clone());
-    let texts = std::cell::RefCell::new(BTreeMap::new());
+    let read_texts = std::cell::RefCell::new(Vec::new());
     let read = workspace::load(&raw, |key| {
         let js = get_js(key)?;
         let text = String::from(js.clone());
         if let Some(id) = workspace::draft_id(key) {
-            texts.borrow_mut().insert(id, (js, workspace::sum(&text)));
+            read_texts.borrow_mut().push((id, js, workspace::sum(&text)));
         }
         Some(text)
     });
     if read.whole {
         return Loaded::Found { raw, stored: read.stored };
     }
-    let mut texts = texts.into_inner();
-    let damaged = read
-        .damaged
-        .into_iter()
-        .map(|(key, raw, reason)| {
-            if let Some(id) = workspace::draft_id(&key) {
-                texts.remove(&id);
-            }
-            Damaged { key: None, raw, reason }
-        })
-        .collect();
+    // The texts of the drafts that read: those of damaged keys are left out, not removed
+    // after (a map's removal code is instantiated per type: issue 15).
+    let mut texts = BTreeMap::new();
+    for (id, js, sum) in read_texts.into_inner() {
+        if !read.damaged.iter().any(|(key, ..)| workspace::draft_id(key) == Some(id)) {
+            texts.insert(id, (js, sum));
+        }
+    }
+    let damaged = read.damaged.into_iter().map(|(_, raw, reason)| Damaged { key: None, raw, reason }).collect();
     Loaded::Split { head, stored: read.stored, texts, damaged }
 }
 
