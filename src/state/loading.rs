@@ -33,8 +33,18 @@ impl AppState {
             // A set whose digest changed is fetched again.
             if let (Some(Ok(old)), Ok(new)) = (&s.index, &index) {
                 let same = |id: &str| old.get(id) == new.get(id);
-                s.sets.retain(|(id, _), _| same(id));
-                s.published.retain(|id, _| same(id));
+                // Rebuilt by insert, not `retain`ed: the same maps, without a removal
+                // instance per map type in the bundle (issue 15).
+                for (key, set) in std::mem::take(&mut s.sets) {
+                    if same(&key.0) {
+                        s.sets.insert(key, set);
+                    }
+                }
+                for (id, published) in std::mem::take(&mut s.published) {
+                    if same(&id) {
+                        s.published.insert(id, published);
+                    }
+                }
             }
             s.index = Some(index);
         });
@@ -170,7 +180,12 @@ impl AppState {
             return;
         }
         self.served.update(|s| {
-            s.sets.retain(|(i, _), l| *i != id || !matches!(l, SetLoad::Failed(_)));
+            // Rebuilt by insert, as in `provide_index`.
+            for (key, set) in std::mem::take(&mut s.sets) {
+                if key.0 != id || !matches!(set, SetLoad::Failed(_)) {
+                    s.sets.insert(key, set);
+                }
+            }
         });
         self.settle();
     }
