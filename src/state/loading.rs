@@ -159,11 +159,14 @@ impl AppState {
 
     /// [`AppState::want_group`] for every group a draft of set `id` (or the open sheet) is in.
     pub fn want_set(&self, id: &str) {
-        // Each group once, in order; inserted, not collected (collecting links a stable sort).
-        let mut groups = std::collections::BTreeSet::new();
+        // Each group once, in order, in a sorted Vec: a set collected links a stable sort,
+        // and a set of its own type its own insert code (issue 15).
+        let mut groups: Vec<String> = Vec::new();
         self.ws.with_untracked(|w| {
             for s in w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id) {
-                groups.insert(s.group.clone());
+                if let Err(at) = groups.binary_search(&s.group) {
+                    groups.insert(at, s.group.clone());
+                }
             }
         });
         for group in groups {
