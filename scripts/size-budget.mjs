@@ -8,8 +8,8 @@
 // --groups`, what the app fetches then), else the whole set's file.
 // Prints every file with its part and each part against its budget in BENCHMARKS.md
 // ("## Size", table "Budget per part").
-// Fails (exit 1) above CEILING: the first visit as it ships today (481.529 B on main,
-// 2026-11-29 23:05 UTC; 524.629 B before that day's size work) plus 0,6 % for what differs between build machines (the paths of dependency
+// Fails (exit 1) above CEILING: the first visit as it ships today (457.370 B on branch trim2,
+// 2026-11-30 01:07 UTC; 481.529 B on main before it, 524.629 B before 2026-11-29's size work) plus 0,6 % for what differs between build machines (the paths of dependency
 // sources kept in panic locations), so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
 // "The gap"): above it the check prints the gap and passes. Lower CEILING with every cut
 // that lands, down to TOTAL_BUDGET; never raise it without saying why in the commit.
@@ -23,7 +23,7 @@ import { gzipSync } from "node:zlib";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] ?? join(ROOT, "dist");
 export const TOTAL_BUDGET = 150_000;
-export const CEILING = 484_500;
+export const CEILING = 460_100;
 
 function gzip9(path) {
   try {

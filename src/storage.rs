@@ -161,29 +161,27 @@ pub enum Loaded {
 pub fn load() -> Loaded {
     let Some(head) = get_js(KEY) else { return Loaded::Nothing };
     let raw = String::from(head.clone());
-    let texts = std::cell::RefCell::new(BTreeMap::new());
+    let read_texts = std::cell::RefCell::new(Vec::new());
     let read = workspace::load(&raw, |key| {
         let js = get_js(key)?;
         let text = String::from(js.clone());
         if let Some(id) = workspace::draft_id(key) {
-            texts.borrow_mut().insert(id, (js, workspace::sum(&text)));
+            read_texts.borrow_mut().push((id, js, workspace::sum(&text)));
         }
         Some(text)
     });
     if read.whole {
         return Loaded::Found { raw, stored: read.stored };
     }
-    let mut texts = texts.into_inner();
-    let damaged = read
-        .damaged
-        .into_iter()
-        .map(|(key, raw, reason)| {
-            if let Some(id) = workspace::draft_id(&key) {
-                texts.remove(&id);
-            }
-            Damaged { key: None, raw, reason }
-        })
-        .collect();
+    // The texts of the drafts that read: those of damaged keys are left out, not removed
+    // after (a map's removal code is instantiated per type: issue 15).
+    let mut texts = BTreeMap::new();
+    for (id, js, sum) in read_texts.into_inner() {
+        if !read.damaged.iter().any(|(key, ..)| workspace::draft_id(key) == Some(id)) {
+            texts.insert(id, (js, sum));
+        }
+    }
+    let damaged = read.damaged.into_iter().map(|(_, raw, reason)| Damaged { key: None, raw, reason }).collect();
     Loaded::Split { head, stored: read.stored, texts, damaged }
 }
 
@@ -227,7 +225,8 @@ pub fn keep_damaged(raw: &str) -> Result<String, String> {
 #[must_use]
 pub fn damaged_copies() -> Vec<Damaged> {
     let mut keys: Vec<String> = keys().into_iter().filter(|k| is_damaged_key(k)).collect();
-    keys.sort_by_key(|k| k.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1));
+    let slot = |k: &String| k.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+    dti_engine::order::sort_by(&mut keys, |a, b| slot(a).cmp(&slot(b)));
     keys.into_iter()
         .filter_map(|key| {
             let raw = get(&key)?;
@@ -245,7 +244,7 @@ pub fn damaged_copies() -> Vec<Damaged> {
 #[must_use]
 pub fn load_sets() -> Vec<StoredSet> {
     let mut keys: Vec<String> = keys().into_iter().filter(|k| k.starts_with(SET_PREFIX)).collect();
-    keys.sort();
+    dti_engine::order::sort_by(&mut keys, String::cmp);
     keys.into_iter()
         .filter_map(|key| {
             let mut set: StoredSet = serde_json::from_str(&get(&key)?).ok()?;

@@ -20,6 +20,7 @@ pub mod export;
 pub mod framework;
 pub mod level;
 pub mod number;
+pub mod order;
 pub mod quick;
 pub mod rank;
 pub mod report;

@@ -132,7 +132,8 @@ fn free_space(state: AppState) -> impl IntoView {
     items.extend(state.damaged.with(|d| {
         d.iter().filter(|d| d.key.is_some()).enumerate().map(|(i, d)| (d.raw.len(), format!("{} {}", tr(lang, "bản hỏng", "damaged copy"), i + 1))).collect::<Vec<_>>()
     }));
-    items.sort_by_key(|i| std::cmp::Reverse(i.0));
+    // Largest first, ties as listed (a stable sort without std's: issue 15).
+    dti_engine::order::sort_by(&mut items, |a, b| b.0.cmp(&a.0));
     view! {
         <p>{tr(lang,
             "Để giải phóng chỗ, hãy xóa những gì không cần (bộ chỉ số đã nạp: trong mục “Nạp bộ chỉ số từ tệp”; bản hỏng: bên dưới; phiếu cũ: trong “Các phiếu đang soạn”, sau khi tải về máy):",

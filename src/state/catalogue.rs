@@ -121,7 +121,7 @@ impl Catalogue {
                 Err(e) => errors.push(e),
             }
         }
-        entries.sort_by(|a, b| a.entry.year.cmp(&b.entry.year).then_with(|| a.entry.id.cmp(&b.entry.id)));
+        dti_engine::order::sort_by(&mut entries, |a, b| a.entry.year.cmp(&b.entry.year).then_with(|| a.entry.id.cmp(&b.entry.id)));
         Catalogue { entries, custom: frameworks, errors }
     }
 

@@ -103,7 +103,12 @@ impl AppState {
             });
             state.fine.update_value(|f| {
                 if f.rows.keys().any(|id| !rows.iter().any(|r| r.id == *id)) {
-                    f.rows = std::mem::take(&mut f.rows).into_iter().filter(|(id, _)| rows.iter().any(|r| r.id == *id)).collect();
+                    // By insert: collecting into a map links a stable sort (issue 15).
+                    for (id, row) in std::mem::take(&mut f.rows) {
+                        if rows.iter().any(|r| r.id == id) {
+                            f.rows.insert(id, row);
+                        }
+                    }
                 }
             });
             rows

@@ -33,8 +33,18 @@ impl AppState {
             // A set whose digest changed is fetched again.
             if let (Some(Ok(old)), Ok(new)) = (&s.index, &index) {
                 let same = |id: &str| old.get(id) == new.get(id);
-                s.sets.retain(|(id, _), _| same(id));
-                s.published.retain(|id, _| same(id));
+                // Rebuilt by insert, not `retain`ed: the same maps, without a removal
+                // instance per map type in the bundle (issue 15).
+                for (key, set) in std::mem::take(&mut s.sets) {
+                    if same(&key.0) {
+                        s.sets.insert(key, set);
+                    }
+                }
+                for (id, published) in std::mem::take(&mut s.published) {
+                    if same(&id) {
+                        s.published.insert(id, published);
+                    }
+                }
             }
             s.index = Some(index);
         });
@@ -149,8 +159,15 @@ impl AppState {
 
     /// [`AppState::want_group`] for every group a draft of set `id` (or the open sheet) is in.
     pub fn want_set(&self, id: &str) {
-        let groups: std::collections::BTreeSet<String> = self.ws.with_untracked(|w| {
-            w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id).map(|s| s.group.clone()).collect()
+        // Each group once, in order, in a sorted Vec: a set collected links a stable sort,
+        // and a set of its own type its own insert code (issue 15).
+        let mut groups: Vec<String> = Vec::new();
+        self.ws.with_untracked(|w| {
+            for s in w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id) {
+                if let Err(at) = groups.binary_search(&s.group) {
+                    groups.insert(at, s.group.clone());
+                }
+            }
         });
         for group in groups {
             self.want_group(id, &group);
@@ -166,7 +183,12 @@ impl AppState {
             return;
         }
         self.served.update(|s| {
-            s.sets.retain(|(i, _), l| *i != id || !matches!(l, SetLoad::Failed(_)));
+            // Rebuilt by insert, as in `provide_index`.
+            for (key, set) in std::mem::take(&mut s.sets) {
+                if key.0 != id || !matches!(set, SetLoad::Failed(_)) {
+                    s.sets.insert(key, set);
+                }
+            }
         });
         self.settle();
     }

@@ -326,12 +326,21 @@ impl AppState {
                 s.texts.insert(d.id, (js, sum));
                 s.seen.insert(d.id, d);
             }
-            // Rebuilt rather than `retain`ed: the same result, less code in the bundle.
+            // Rebuilt by insert rather than `retain`ed or collected: the same result, less
+            // code in the bundle (collecting into a map links a stable sort).
             if s.seen.len() != ids.len() {
-                s.seen = std::mem::take(&mut s.seen).into_iter().filter(|(id, _)| ids.contains(id)).collect();
+                for (id, d) in std::mem::take(&mut s.seen) {
+                    if ids.contains(&id) {
+                        s.seen.insert(id, d);
+                    }
+                }
             }
             if s.texts.len() != ids.len() {
-                s.texts = std::mem::take(&mut s.texts).into_iter().filter(|(id, _)| ids.contains(id)).collect();
+                for (id, t) in std::mem::take(&mut s.texts) {
+                    if ids.contains(&id) {
+                        s.texts.insert(id, t);
+                    }
+                }
             }
             s.changed.clear();
             s.all = false;

@@ -84,7 +84,10 @@ impl ScoreSheet {
             )
         };
         // Entries one by one, so an error names the indicator it is in.
-        let entries = match probe.as_object_mut().and_then(|o| o.remove("entries")) {
+        // Taken out by swapping in an empty object (which the header reads as no entries),
+        // not removed: a map's removal code is instantiated per type (issue 15).
+        let taken = probe.as_object_mut().and_then(|o| o.get_mut("entries")).map(|v| std::mem::replace(v, serde_json::Value::Object(serde_json::Map::new())));
+        let entries = match taken {
             None | Some(serde_json::Value::Null) => BTreeMap::new(),
             Some(serde_json::Value::Object(map)) => {
                 let mut entries = BTreeMap::new();

@@ -165,7 +165,12 @@ impl Workspace {
     /// The drafts by id, as the copy this tab has now seen in storage.
     #[must_use]
     pub fn seen(&self) -> Seen {
-        self.drafts.iter().map(|d| (d.id, d.clone())).collect()
+        // Inserted, not collected: collecting into a map links a stable sort (issue 15).
+        let mut seen = Seen::new();
+        for d in &self.drafts {
+            seen.insert(d.id, d.clone());
+        }
+        seen
     }
 
     /// The two drafts a year-over-year comparison opens with, earlier year first: the

@@ -27,8 +27,8 @@ pub fn merge(local: &Workspace, seen: &Seen, stored: &Workspace) -> Merged {
     let mut local = local.clone();
     local.mark_changed(seen);
     let local = &local;
-    let stored_by_id: BTreeMap<u32, &Draft> = stored.drafts.iter().map(|d| (d.id, d)).collect();
-    let local_ids: std::collections::BTreeSet<u32> = local.drafts.iter().map(|d| d.id).collect();
+    // No map or set collected here: collecting links a stable sort (issue 15); drafts are few.
+    let local_next = local.drafts.iter().map(|d| d.id + 1).max().unwrap_or(0);
     let mut out = Workspace { version: VERSION, drafts: Vec::new(), current: local.current };
     let mut moved = Vec::new();
     let base = |id: u32| seen.get(&id).map(|d| d.rev);
@@ -69,7 +69,7 @@ pub fn merge(local: &Workspace, seen: &Seen, stored: &Workspace) -> Merged {
         }
     }
     for l in &local.drafts {
-        if stored_by_id.contains_key(&l.id) {
+        if stored.drafts.iter().any(|d| d.id == l.id) {
             continue;
         }
         match base(l.id) {
@@ -80,7 +80,7 @@ pub fn merge(local: &Workspace, seen: &Seen, stored: &Workspace) -> Merged {
     }
     let mut conflicts = Vec::new();
     for (l, edited_twice) in moved {
-        let id = out.unused_id().max(local_ids.iter().map(|i| i + 1).max().unwrap_or(0));
+        let id = out.unused_id().max(local_next);
         let mut copy = l.clone();
         copy.id = id;
         copy.rev = 1;

@@ -204,6 +204,14 @@ fn heads_that_do_not_read_are_damaged_and_newer_ones_marked() {
     for raw in ["{\"version\":3}", "{\"version\":3,\"drafts\":[{\"id\":1}]}", "{\"version\":3,\"drafts\":[{\"id\":1,\"rev\":1,\"sum\":\"a\"},{\"id\":1,\"rev\":2,\"sum\":\"b\"}]}", "[3]"] {
         assert!(matches!(read_head(raw), Head::Whole(Stored::Damaged { .. })), "{raw}");
     }
+    // The first id listed again is named, wherever its first listing was.
+    let listed = |ids: &[u32]| {
+        let drafts: Vec<String> = ids.iter().map(|id| format!(r#"{{"id":{id},"rev":1,"sum":"a"}}"#)).collect();
+        read_head(&format!(r#"{{"version":3,"drafts":[{}]}}"#, drafts.join(",")))
+    };
+    assert_eq!(listed(&[3, 1, 2, 1, 3]), Head::Whole(Stored::Damaged { reason: "draft 1 listed twice".into() }));
+    assert_eq!(listed(&[5, 2, 9, 5, 2]), Head::Whole(Stored::Damaged { reason: "draft 5 listed twice".into() }));
+    assert!(matches!(listed(&[4, 0, 7, 2]), Head::Split(l) if l.iter().map(|l| l.id).collect::<Vec<_>>() == [4, 0, 7, 2]));
     assert!(matches!(read_head(r#"{"version":4,"drafts":[{"id":1,"rev":1,"sum":"a"}]}"#), Head::Whole(Stored::Newer { version: 4, .. })));
     assert_eq!(read_head(r#"{"version":3,"drafts":[]}"#), Head::Split(Vec::new()));
     assert_eq!(draft_id("dti.draft.12"), Some(12));
