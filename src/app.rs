@@ -59,6 +59,8 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
         crate::embed::post_summary(state);
     }
     crate::usable::announce(state);
+    // Formatted once per change of the result, for the summary and the bar at the bottom.
+    let summary = crate::components::summary::texts_memo(state);
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -102,7 +104,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 <YearCompare />
             </div>
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
-                <Summary />
+                <Summary texts=summary />
                 <SheetFiles />
                 <MainBars />
             </aside>
@@ -114,7 +116,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 "Hội đồng đánh giá: lập và kiểm tra phụ lục xếp hạng",
                 "Council (Hội đồng): compile and check the ranking appendix")}</a></p>
         </footer> })}
-        <SummaryBar />
+        <SummaryBar texts=summary />
         <PrintReport />
     }
 }

@@ -47,28 +47,44 @@ pub fn Drafts() -> impl IntoView {
     }
 }
 
-/// One draft's line, rebuilt only when its own row changes.
+/// A text of the line (one closure type for all of them).
+fn cell(row: Memo<Option<DraftRow>>, field: fn(&DraftRow) -> &String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || row.with(|r| r.as_ref().map(|r| field(r).clone()).unwrap_or_default())
+}
+
+/// One draft's line, built once per language and open or conflict state; when its own
+/// row changes (the open draft's total, while typing) only the texts that changed update.
 #[component]
 fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
     let state = use_state();
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned()));
+    let present = Memo::new(move |_| row.with(Option::is_some));
+    let open = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.open)));
+    let conflict = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.conflict)));
     move || {
         let lang = state.lang.get();
-        let r = row.get()?;
-        let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
-        let delete_label = format!("{} {name}", tr(lang, "Xóa phiếu", "Delete draft"));
-        let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
-        let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
+        if !present.get() {
+            return None;
+        }
+        let name = move || {
+            row.with(|r| match r {
+                Some(r) if !r.agency.trim().is_empty() => r.agency.clone(),
+                _ => tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned(),
+            })
+        };
+        let delete_label = move || format!("{} {}", tr(lang, "Xóa phiếu", "Delete draft"), name());
+        let open_label = move || format!("{} {}", tr(lang, "Mở phiếu", "Open draft"), name());
+        let copy_label = move || format!("{} {}", tr(lang, "Nhân bản phiếu", "Duplicate draft"), name());
         Some(view! {
-            <tr class:current=r.open>
+            <tr class:current=open.get()>
                 <th scope="row">{name}</th>
-                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
-                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
-                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
-                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
-                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
+                <td data-label=tr(lang, "Năm", "Year")>{cell(row, |r| &r.set)}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{cell(row, |r| &r.group)}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{cell(row, |r| &r.total)}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{cell(row, |r| &r.level)}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{cell(row, |r| &r.updated)}{conflict.get().then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
-                    {if r.open {
+                    {if open.get() {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
                     } else {
                         view! { <button type="button" aria-label=open_label on:click=move |_| state.open_draft(id)>{tr(lang, "Mở", "Open")}</button> }.into_any()
@@ -87,7 +103,7 @@ fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32
                             </span>
                         }.into_any()
                     } else {
-                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
+                        view! { <button type="button" aria-label=delete_label on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
                     }}
                 </td>
             </tr>

@@ -70,14 +70,16 @@ fn bar_text(b: Memo<Vec<Bar>>, i: usize, field: fn(&Bar) -> &String) -> impl Fn(
 pub fn MainBars() -> impl IntoView {
     let state = use_state();
     let b = Memo::new(move |_| bars(state));
-    // The list's length changes with the set or group (or when there is no result).
-    let count = Memo::new(move |_| b.with(Vec::len));
+    let scored = Memo::new(move |_| state.result.with(|r| matches!(r, Some(Ok(_)))));
+    // The list itself changes only with the set, the group or the language: one bar per
+    // main indicator with points, in the result's order (the set's).
     move || {
-        let n = count.get();
-        if n == 0 {
+        if !scored.get() {
             return None;
         }
         let lang = state.lang.get();
+        let framework = state.framework.get()?;
+        let n = state.selection.with(|s| framework.mains(&s.1).iter().filter(|m| !m.max_points.is_zero()).count());
         let rows = (0..n)
             .map(|i| {
                 let label = bar_text(b, i, |b| &b.label);

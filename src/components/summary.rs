@@ -18,8 +18,8 @@ use crate::state::{use_state, AppState};
 
 /// Which paragraphs the summary has; the view is rebuilt only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct Shape {
-    kind: Kind,
+pub struct Shape {
+    pub kind: Kind,
     lang: Lang,
     boundary: bool,
     next: bool,
@@ -30,7 +30,7 @@ struct Shape {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-enum Kind {
+pub enum Kind {
     /// No set or no result yet.
     #[default]
     Nothing,
@@ -43,7 +43,7 @@ enum Kind {
 
 /// Where the total would rank, or why it cannot be said.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-enum Place {
+pub enum Place {
     #[default]
     Hidden,
     Rank,
@@ -52,40 +52,48 @@ enum Place {
 }
 
 /// Every text the summary shows, formatted by the engine once per change of the result.
+/// The summary bar (narrow screens) reads its total, percentage and level too.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct Texts {
-    shape: Shape,
-    error: String,
-    total: String,
-    max: String,
-    percent: String,
-    level_class: String,
-    level: String,
-    boundary: String,
-    next: String,
-    appraised: String,
-    difference: String,
-    partial: bool,
-    position: String,
-    stats: String,
-    own: String,
-    unanswered: String,
-    invalid: String,
-    has_errors: bool,
-    without_evidence: String,
+pub struct Texts {
+    pub shape: Shape,
+    pub error: String,
+    pub total: String,
+    pub max: String,
+    pub percent: String,
+    pub level_class: String,
+    pub level: String,
+    pub boundary: String,
+    pub next: String,
+    pub appraised: String,
+    pub difference: String,
+    pub partial: bool,
+    pub position: String,
+    pub stats: String,
+    pub own: String,
+    pub unanswered: String,
+    pub invalid: String,
+    pub has_errors: bool,
+    pub without_evidence: String,
     /// Unanswered indicators, highest value first: (code, "max points").
-    open: Vec<(String, String)>,
+    pub open: Vec<(String, String)>,
 }
 
 /// A text node or attribute reading one field (one closure type for all of them).
-fn text(t: Memo<Texts>, field: fn(&Texts) -> &String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub fn text(t: Memo<Texts>, field: fn(&Texts) -> &String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || t.with(|t| field(t).clone())
+}
+
+/// The summary's texts, for the summary and the summary bar.
+#[must_use]
+pub fn texts_memo(state: AppState) -> Memo<Texts> {
+    Memo::new(move |_| texts(state))
 }
 
 fn texts(state: AppState) -> Texts {
     let lang = state.lang.get();
     let mut t = Texts { shape: Shape { lang, ..Shape::default() }, ..Texts::default() };
     let Some(framework) = state.framework.get() else { return t };
+    // Read in place: the result holds every indicator, and is not copied per keystroke.
     state.result.with(|r| {
         match r {
             None => {}
@@ -198,10 +206,9 @@ fn scored(state: AppState, framework: &dti_engine::framework::Framework, result:
 }
 
 #[component]
-pub fn Summary() -> impl IntoView {
+pub fn Summary(texts: Memo<Texts>) -> impl IntoView {
     let state = use_state();
-    // Read in place: the result holds every indicator, and is not copied per keystroke.
-    let t = Memo::new(move |_| texts(state));
+    let t = texts;
     let shape = Memo::new(move |_| t.with(|t| t.shape));
     let body = move || {
         let shape = shape.get();
