@@ -52,29 +52,40 @@ fn cell(row: Memo<Option<DraftRow>>, field: fn(&DraftRow) -> &String) -> impl Fn
     move || row.with(|r| r.as_ref().map(|r| field(r).clone()).unwrap_or_default())
 }
 
+/// Whether the line is there and `f` holds of it (one memo type for all of them).
+fn flag(row: Memo<Option<DraftRow>>, f: fn(&DraftRow) -> bool) -> Memo<bool> {
+    Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(f)))
+}
+
+/// The draft's name, after `what` when given: the name cell and the buttons' labels.
+fn named(row: Memo<Option<DraftRow>>, lang: crate::i18n::Lang, what: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || {
+        let name = row.with(|r| match r {
+            Some(r) if !r.agency.trim().is_empty() => r.agency.clone(),
+            _ => tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned(),
+        });
+        if what.is_empty() { name } else { format!("{what} {name}") }
+    }
+}
+
 /// One draft's line, built once per language and open or conflict state; when its own
 /// row changes (the open draft's total, while typing) only the texts that changed update.
 #[component]
 fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
     let state = use_state();
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned()));
-    let present = Memo::new(move |_| row.with(Option::is_some));
-    let open = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.open)));
-    let conflict = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.conflict)));
+    let present = flag(row, |_| true);
+    let open = flag(row, |r| r.open);
+    let conflict = flag(row, |r| r.conflict);
     move || {
         let lang = state.lang.get();
         if !present.get() {
             return None;
         }
-        let name = move || {
-            row.with(|r| match r {
-                Some(r) if !r.agency.trim().is_empty() => r.agency.clone(),
-                _ => tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned(),
-            })
-        };
-        let delete_label = move || format!("{} {}", tr(lang, "Xóa phiếu", "Delete draft"), name());
-        let open_label = move || format!("{} {}", tr(lang, "Mở phiếu", "Open draft"), name());
-        let copy_label = move || format!("{} {}", tr(lang, "Nhân bản phiếu", "Duplicate draft"), name());
+        let name = named(row, lang, "");
+        let delete_label = named(row, lang, tr(lang, "Xóa phiếu", "Delete draft"));
+        let open_label = named(row, lang, tr(lang, "Mở phiếu", "Open draft"));
+        let copy_label = named(row, lang, tr(lang, "Nhân bản phiếu", "Duplicate draft"));
         Some(view! {
             <tr class:current=open.get()>
                 <th scope="row">{name}</th>

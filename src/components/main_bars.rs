@@ -6,6 +6,7 @@
 use dti_engine::number::{format_compact, format_machine, format_points};
 use leptos::prelude::*;
 
+use super::summary::Figures;
 use crate::i18n::{indicator_name, tr};
 use crate::state::{use_state, AppState};
 
@@ -67,14 +68,14 @@ fn bar_text(b: Memo<Vec<Bar>>, i: usize, field: fn(&Bar) -> &String) -> impl Fn(
 }
 
 #[component]
-pub fn MainBars() -> impl IntoView {
+pub fn MainBars(figures: Figures) -> impl IntoView {
     let state = use_state();
     let b = Memo::new(move |_| bars(state));
-    let scored = Memo::new(move |_| state.result.with(|r| matches!(r, Some(Ok(_)))));
     // The list itself changes only with the set, the group or the language: one bar per
     // main indicator with points, in the result's order (the set's).
     move || {
-        if !scored.get() {
+        // The summary's shape: whether the sheet is scored (set, group and language too).
+        if !figures.scored() {
             return None;
         }
         let lang = state.lang.get();

@@ -83,10 +83,27 @@ pub fn text(t: Memo<Texts>, field: fn(&Texts) -> &String) -> impl Fn() -> String
     move || t.with(|t| field(t).clone())
 }
 
-/// The summary's texts, for the summary and the summary bar.
-#[must_use]
-pub fn texts_memo(state: AppState) -> Memo<Texts> {
-    Memo::new(move |_| texts(state))
+/// The summary's texts and their shape, formatted once per change of the result; the
+/// summary, the bar at the bottom and the bars per main indicator read them.
+#[derive(Clone, Copy)]
+pub struct Figures {
+    pub texts: Memo<Texts>,
+    /// Changes only when a paragraph appears or goes, or the language changes.
+    pub shape: Memo<Shape>,
+}
+
+impl Figures {
+    #[must_use]
+    pub fn new(state: AppState) -> Self {
+        let texts = Memo::new(move |_| texts(state));
+        Figures { texts, shape: Memo::new(move |_| texts.with(|t| t.shape)) }
+    }
+
+    /// Whether the open sheet is scored (blank or not); tracks the shape only.
+    #[must_use]
+    pub fn scored(&self) -> bool {
+        self.shape.with(|s| matches!(s.kind, Kind::Blank | Kind::Scored))
+    }
 }
 
 fn texts(state: AppState) -> Texts {
@@ -206,10 +223,9 @@ fn scored(state: AppState, framework: &dti_engine::framework::Framework, result:
 }
 
 #[component]
-pub fn Summary(texts: Memo<Texts>) -> impl IntoView {
+pub fn Summary(figures: Figures) -> impl IntoView {
     let state = use_state();
-    let t = texts;
-    let shape = Memo::new(move |_| t.with(|t| t.shape));
+    let Figures { texts: t, shape } = figures;
     let body = move || {
         let shape = shape.get();
         let lang = shape.lang;
@@ -225,6 +241,11 @@ pub fn Summary(texts: Memo<Texts>) -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// A class toggled by one field (one closure type for all of them).
+fn flag(t: Memo<Texts>, field: fn(&Texts) -> bool) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    move || t.with(field)
 }
 
 fn body(t: Memo<Texts>, shape: Shape, lang: Lang) -> impl IntoView {
@@ -246,7 +267,7 @@ fn body(t: Memo<Texts>, shape: Shape, lang: Lang) -> impl IntoView {
     };
     let appraised = shape.appraised.then(|| {
         view! {
-            <div class="appraised-total" data-testid="appraised-total" class:partial=move || t.with(|t| t.partial)>
+            <div class="appraised-total" data-testid="appraised-total" class:partial=flag(t, |t| t.partial)>
                 <p data-testid="appraised-line">{text(t, |t| &t.appraised)}</p>
                 <p data-testid="difference-total">{text(t, |t| &t.difference)}</p>
             </div>
@@ -284,7 +305,7 @@ fn body(t: Memo<Texts>, shape: Shape, lang: Lang) -> impl IntoView {
         <p class="counts">
             <span data-testid="unanswered">{text(t, |t| &t.unanswered)}</span>
             " · "
-            <span data-testid="invalid" class:has-errors=move || t.with(|t| t.has_errors)>{text(t, |t| &t.invalid)}</span>
+            <span data-testid="invalid" class:has-errors=flag(t, |t| t.has_errors)>{text(t, |t| &t.invalid)}</span>
             " · "
             <span data-testid="without-evidence">{text(t, |t| &t.without_evidence)}</span>
         </p>

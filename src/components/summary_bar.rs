@@ -8,20 +8,19 @@
 use dti_engine::sheet::Outcome;
 use leptos::prelude::*;
 
-use super::summary::{text, Kind, Texts};
+use super::summary::{text, Figures};
 use crate::state::use_state;
 
 #[component]
-pub fn SummaryBar(texts: Memo<Texts>) -> impl IntoView {
+pub fn SummaryBar(figures: Figures) -> impl IntoView {
     let state = use_state();
-    let t = texts;
+    let t = figures.texts;
     let answered = Memo::new(move |_| {
         state.result.with(|r| matches!(r, Some(Ok(r)) if r.leaves.iter().any(|l| l.outcome != Outcome::Unanswered)))
     });
-    // A scored sheet (blank or not): the summary shows its total then too.
-    let shown = Memo::new(move |_| t.with(|t| matches!(t.shape.kind, Kind::Blank | Kind::Scored)));
     let body = move || {
-        if !shown.get() {
+        // A scored sheet (blank or not): the summary shows its total then too.
+        if !figures.scored() {
             return None;
         }
         let lang = state.lang.get();
