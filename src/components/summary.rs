@@ -268,16 +268,20 @@ fn without_evidence(c: &Ctx) -> String {
 #[component]
 pub fn Summary(shape: Memo<Shape>) -> impl IntoView {
     let state = use_state();
-    // Options, not `AnyView`s: each `AnyView` type adds its own code to the wasm.
     let body = move || {
         let shape = shape.get();
-        let failed = (shape.kind == Kind::Failed).then(|| {
-            view! { <p class="error-message">{move || state.result.with(|r| match r {
-                Some(Err(e)) => e.message(state.lang.get()),
-                _ => String::new(),
-            })}</p> }
-        });
-        (failed, shape.scored().then(|| body(state, shape, shape.lang)))
+        let lang = shape.lang;
+        match shape.kind {
+            Kind::Nothing => None,
+            Kind::Failed => Some(
+                view! { <p class="error-message">{move || state.result.with(|r| match r {
+                    Some(Err(e)) => e.message(state.lang.get()),
+                    _ => String::new(),
+                })}</p> }
+                .into_any(),
+            ),
+            Kind::Blank | Kind::Scored => Some(body(state, shape, lang).into_any()),
+        }
     };
     view! {
         <section class="summary" id="summary" role="status" aria-live="polite" aria-atomic="false"
@@ -288,22 +292,22 @@ pub fn Summary(shape: Memo<Shape>) -> impl IntoView {
 }
 
 fn body(state: AppState, shape: Shape, lang: Lang) -> impl IntoView {
-    let blank = shape.kind == Kind::Blank;
-    let pending = blank.then(|| {
+    let standing = if shape.kind == Kind::Blank {
         view! {
             <p class="pending" data-testid="pending">{tr(lang,
                 "Mức xếp hạng, số điểm còn thiếu và hạng ước tính hiện ra sau câu trả lời đầu tiên.",
                 "Level, points still needed and the estimated rank appear after the first answer.")}</p>
         }
-    });
-    let standing = (!blank).then(|| {
+        .into_any()
+    } else {
         view! {
             <p class="percent"><strong data-testid="percent">{text(state, percent)}</strong></p>
             <p class=text(state, level_class) data-testid="level">{text(state, level)}</p>
             {shape.boundary.then(|| view! { <p class="boundary-note" data-testid="boundary-note">{text(state, boundary)}</p> })}
             {shape.next.then(|| view! { <p class="next" data-testid="next">{text(state, next)}</p> })}
         }
-    });
+        .into_any()
+    };
     let appraised = shape.appraised.then(|| {
         view! {
             <div class="appraised-total" data-testid="appraised-total" class:partial=flag(state, |r| r.appraisal.as_ref().is_some_and(|a| !a.complete()))>
@@ -312,11 +316,19 @@ fn body(state: AppState, shape: Shape, lang: Lang) -> impl IntoView {
             </div>
         }
     });
-    // The rank and the group's figures, or why there are none.
-    let class = if shape.place == Place::Failed { "position error-message" } else { "position" };
-    let position = (shape.place != Place::Hidden).then(|| view! { <p class=class data-testid="position">{text(state, position)}</p> });
-    let stats = (shape.place == Place::Rank).then(|| view! { <p class="group-stats" data-testid="group-stats">{text(state, stats)}</p> });
-    let own = shape.own.then(|| view! { <p class="own-row" data-testid="own-row">{text(state, own)}</p> });
+    let position = match shape.place {
+        Place::Hidden => None,
+        Place::Rank => Some(
+            view! {
+                <p class="position" data-testid="position">{text(state, position)}</p>
+                <p class="group-stats" data-testid="group-stats">{text(state, stats)}</p>
+                {shape.own.then(|| view! { <p class="own-row" data-testid="own-row">{text(state, own)}</p> })}
+            }
+            .into_any(),
+        ),
+        Place::Failed => Some(view! { <p class="position error-message" data-testid="position">{text(state, position)}</p> }.into_any()),
+        Place::Unpublished => Some(view! { <p class="position" data-testid="position">{text(state, position)}</p> }.into_any()),
+    };
     // Rebuilt item by item, in place: the list changes only when an indicator is
     // answered or cleared.
     let open = move || {
@@ -333,12 +345,9 @@ fn body(state: AppState, shape: Shape, lang: Lang) -> impl IntoView {
     view! {
         <p class="total"><span class="label">{tr(lang, "Tổng điểm", "Total score")}</span>
             <strong data-testid="total">{text(state, total)}</strong>" / "{text(state, max)}</p>
-        {pending}
         {standing}
         {appraised}
         {position}
-        {stats}
-        {own}
         <p class="counts">
             <span data-testid="unanswered">{text(state, unanswered)}</span>
             " · "

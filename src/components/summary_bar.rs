@@ -24,19 +24,19 @@ pub fn SummaryBar(shape: Memo<Shape>) -> impl IntoView {
         }
         let lang = state.lang.get();
         // An empty sheet's level (Khởi động) would contradict the quick check's: say it is empty.
-        let answered = answered.get();
-        let standing = answered.then(|| {
+        let standing = if answered.get() {
             view! {
                 <span>{text(state, percent)}</span>
                 <span class=text(state, level_class)>{text(state, level)}</span>
             }
-        });
-        let empty = (!answered).then(|| view! { <span>{crate::i18n::tr(lang, "chưa chấm chỉ số nào", "no indicator scored yet")}</span> });
+            .into_any()
+        } else {
+            view! { <span>{crate::i18n::tr(lang, "chưa chấm chỉ số nào", "no indicator scored yet")}</span> }.into_any()
+        };
         Some(view! {
             <span class="bar-what">{crate::i18n::tr(lang, "Phiếu chi tiết:", "Detailed sheet:")}</span>
             <span class="bar-total"><strong>{text(state, total)}</strong>" / "{text(state, max)}</span>
             {standing}
-            {empty}
             <a href="#summary" tabindex="-1">{crate::i18n::tr(lang, "Chi tiết", "Details")}</a>
         })
     };
