@@ -47,55 +47,28 @@ pub fn Drafts() -> impl IntoView {
     }
 }
 
-/// A text of the line (one closure type for all of them).
-fn cell(row: Memo<Option<DraftRow>>, field: fn(&DraftRow) -> &String) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    move || row.with(|r| r.as_ref().map(|r| field(r).clone()).unwrap_or_default())
-}
-
-/// Whether the line is there and `f` holds of it (one memo type for all of them).
-fn flag(row: Memo<Option<DraftRow>>, f: fn(&DraftRow) -> bool) -> Memo<bool> {
-    Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(f)))
-}
-
-/// The draft's name, after `what` when given: the name cell and the buttons' labels.
-fn named(row: Memo<Option<DraftRow>>, lang: crate::i18n::Lang, what: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    move || {
-        let name = row.with(|r| match r {
-            Some(r) if !r.agency.trim().is_empty() => r.agency.clone(),
-            _ => tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned(),
-        });
-        if what.is_empty() { name } else { format!("{what} {name}") }
-    }
-}
-
-/// One draft's line, built once per language and open or conflict state; when its own
-/// row changes (the open draft's total, while typing) only the texts that changed update.
+/// One draft's line, rebuilt only when its own row changes.
 #[component]
 fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
     let state = use_state();
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned()));
-    let present = flag(row, |_| true);
-    let open = flag(row, |r| r.open);
-    let conflict = flag(row, |r| r.conflict);
     move || {
         let lang = state.lang.get();
-        if !present.get() {
-            return None;
-        }
-        let name = named(row, lang, "");
-        let delete_label = named(row, lang, tr(lang, "Xóa phiếu", "Delete draft"));
-        let open_label = named(row, lang, tr(lang, "Mở phiếu", "Open draft"));
-        let copy_label = named(row, lang, tr(lang, "Nhân bản phiếu", "Duplicate draft"));
+        let r = row.get()?;
+        let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
+        let delete_label = format!("{} {name}", tr(lang, "Xóa phiếu", "Delete draft"));
+        let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
+        let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
         Some(view! {
-            <tr class:current=open.get()>
+            <tr class:current=r.open>
                 <th scope="row">{name}</th>
-                <td data-label=tr(lang, "Năm", "Year")>{cell(row, |r| &r.set)}</td>
-                <td data-label=tr(lang, "Nhóm", "Group")>{cell(row, |r| &r.group)}</td>
-                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{cell(row, |r| &r.total)}</td>
-                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{cell(row, |r| &r.level)}</td>
-                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{cell(row, |r| &r.updated)}{conflict.get().then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
+                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
-                    {if open.get() {
+                    {if r.open {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
                     } else {
                         view! { <button type="button" aria-label=open_label on:click=move |_| state.open_draft(id)>{tr(lang, "Mở", "Open")}</button> }.into_any()
@@ -114,7 +87,7 @@ fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32
                             </span>
                         }.into_any()
                     } else {
-                        view! { <button type="button" aria-label=delete_label on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
+                        view! { <button type="button" aria-label=delete_label.clone() on:click=move |_| confirming.set(Some(id))>{tr(lang, "Xóa", "Delete")}</button> }.into_any()
                     }}
                 </td>
             </tr>
