@@ -107,7 +107,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
                 <Summary shape=shape />
                 <SheetFiles />
-                <MainBars shape=shape />
+                <MainBars />
             </aside>
         </main>
         {(!embed).then(|| view! { <footer class="site-footer">
