@@ -59,9 +59,6 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
         crate::embed::post_summary(state);
     }
     crate::usable::announce(state);
-    // Which paragraphs the summary shows; the summary, its bar and the bars per main
-    // indicator are rebuilt only when it changes.
-    let shape = crate::components::summary::shape_memo(state);
     Effect::new(move |_| {
         let lang = html_lang(state.lang.get());
         if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -105,7 +102,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 <YearCompare />
             </div>
             <aside class="summary-col" aria-label=move || tr(state.lang.get(), "Kết quả", "Result")>
-                <Summary shape=shape />
+                <Summary />
                 <SheetFiles />
                 <MainBars />
             </aside>
@@ -117,7 +114,7 @@ pub fn Shell(state: AppState, #[prop(optional)] launch: Launch) -> impl IntoView
                 "Hội đồng đánh giá: lập và kiểm tra phụ lục xếp hạng",
                 "Council (Hội đồng): compile and check the ranking appendix")}</a></p>
         </footer> })}
-        <SummaryBar shape=shape />
+        <SummaryBar />
         <PrintReport />
     }
 }
