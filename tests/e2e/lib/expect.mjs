@@ -7,10 +7,21 @@ import assert from 'node:assert/strict';
 const TIMEOUT = 5_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Whitespace-normalised rendered text (innerText) ('' when absent; null when the element is missing). */
+/**
+ * Whitespace-normalised rendered text (innerText) ('' when absent; null when the element is
+ * missing). Indicator rows off screen are not rendered (`content-visibility: auto`; they stay
+ * in the accessibility tree), so their innerText is empty until they come into view: such an
+ * element is scrolled into view first, as a reader would, and its text read once rendered.
+ */
 export async function textOf(locator) {
   if ((await locator.count()) === 0) return null;
-  const t = await locator.first().innerText();
+  const t = await locator.first().evaluate(async (el) => {
+    if (el.checkVisibility() && !el.checkVisibility({ contentVisibilityAuto: true })) {
+      el.scrollIntoView({ block: 'nearest' });
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    return el.innerText;
+  });
   return t === null ? null : t.replace(/\s+/g, ' ').trim();
 }
 
