@@ -8,9 +8,10 @@
 // --groups`, what the app fetches then), else the whole set's file.
 // Prints every file with its part and each part against its budget in BENCHMARKS.md
 // ("## Size", table "Budget per part").
-// Fails (exit 1) above CEILING: the first visit as it ships today (457.370 B on branch trim2,
-// 2026-11-30 01:07 UTC; 481.529 B on main before it, 524.629 B before 2026-11-29's size work) plus 0,6 % for what differs between build machines (the paths of dependency
-// sources kept in panic locations), so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
+// Fails (exit 1) above CEILING: the first visit as it ships today (440.703 B on main,
+// 2026-11-30 01:45 UTC: std rebuilt for size and the trim2 cuts; 481.529 B the day before,
+// 524.629 B before 2026-11-29's size work) plus 0,6 % for what may differ between build
+// machines, so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
 // "The gap"): above it the check prints the gap and passes. Lower CEILING with every cut
 // that lands, down to TOTAL_BUDGET; never raise it without saying why in the commit.
 //   node scripts/size-budget.mjs [dist]
@@ -23,7 +24,7 @@ import { gzipSync } from "node:zlib";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] ?? join(ROOT, "dist");
 export const TOTAL_BUDGET = 150_000;
-export const CEILING = 460_100;
+export const CEILING = 443_400;
 
 function gzip9(path) {
   try {
