@@ -14,7 +14,11 @@
 // Cases, in one run: "small" (the same build, a generated set of 40 indicators, the size
 // of a real group, and one draft: the baseline served in the same run), "large" (1.000
 // indicators, 50 drafts), and with --baseline DIR (e.g. main's build) "large" again on that
-// build. DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else
+// build, and "floor": the large case's page as the app rendered it (its DOM and stylesheet,
+// 1.000 rows), saved as static HTML with the app's scripts removed and a few lines of plain
+// JavaScript that sum the fields and write the total and level on each input: what the
+// browser and this harness cost per keystroke on the same layout, with no app at all.
+// DIST defaults to target/bench/app-dist (built by scripts/bench-size.sh) or else
 // dist/. Each build is copied to a temp dir whose
 // sets/ holds only the generated set; service workers are blocked (no precache noise).
 // Typing: 20 points fields spread over the set, "1" then Backspace in each (each keystroke
@@ -137,6 +141,26 @@ const ARM = () => {
   });
 };
 
+// The floor page's whole logic: the total of the fields and a level, written on each input.
+const FLOOR_SCRIPT = `<script>
+const total = document.querySelector('#summary [data-testid=total]');
+const level = document.querySelector('#summary [data-testid=level]');
+const fields = [...document.querySelectorAll('input[id^="f-"][id$="-value"]')];
+document.addEventListener('input', () => {
+  let sum = 0;
+  for (const f of fields) { const v = Number.parseFloat(f.value.replace(',', '.')); if (v === v) sum += v; }
+  total.textContent = sum.toFixed(2).replace('.', ',');
+  level.textContent = sum > 750 ? 'Dẫn dắt' : sum > 500 ? 'Nâng cao' : sum > 250 ? 'Hình thành' : 'Khởi động';
+});
+</script>`;
+
+/** The rendered page as static HTML: no script, no preload of the app's files. */
+const SNAPSHOT = () => {
+  const doc = document.documentElement.cloneNode(true);
+  for (const el of doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]')) el.remove();
+  return '<!doctype html>\n' + doc.outerHTML;
+};
+
 async function run(browser, name, dist, set, drafts) {
   const { dir, digest } = prepare(dist, set);
   const server = await serve(dir);
@@ -158,7 +182,15 @@ async function run(browser, name, dist, set, drafts) {
     await page.reload();
     await page.locator('#summary [data-testid=level]').waitFor({ timeout: 120_000 });
     await page.locator(`#f-${codes[0].replaceAll('.', '\\.')}-value`).waitFor({ timeout: 120_000 });
-    const loadMs = Date.now() - t0;
+    let loadMs = Date.now() - t0;
+    if (name === 'floor') {
+      const html = (await page.evaluate(SNAPSHOT)).replace('</body>', `${FLOOR_SCRIPT}</body>`);
+      writeFileSync(join(dir, 'floor.html'), html);
+      const t1 = Date.now();
+      await page.goto(`${server.url}floor.html`);
+      await page.locator('#summary [data-testid=level]').waitFor({ timeout: 30_000 });
+      loadMs = Date.now() - t1;
+    }
     const cdp = await context.newCDPSession(page);
     await slowCpu(cdp);
     await page.waitForTimeout(1000);
@@ -257,6 +289,7 @@ function markdown(results, chromium) {
   ];
   if (by.large && by.small) lines.push(`large / small (same build, same run): p50 ${ratio(by.large, by.small, 50)}, p95 ${ratio(by.large, by.small, 95)}.`);
   if (by.large && by.baseline) lines.push(`large / baseline build: p50 ${ratio(by.large, by.baseline, 50)}, p95 ${ratio(by.large, by.baseline, 95)} (DOM); p95 ${ratio(by.large, by.baseline, 95, 'frame')} (frame).`);
+  if (by.large && by.floor) lines.push(`large / floor (the same page, static, a plain JavaScript total; same run): p50 ${ratio(by.large, by.floor, 50)}, p95 ${ratio(by.large, by.floor, 95)} (DOM); p95 ${ratio(by.large, by.floor, 95, 'frame')} (frame).`);
   if (by.large) lines.push(`Goal p95 ≤ 16 ms (one frame): ${pct(by.large.dom, 95) <= 16 ? 'met' : 'not met'} (DOM p95 ${f1(pct(by.large.dom, 95))} ms).`);
   return lines.join('\n');
 }
@@ -274,6 +307,7 @@ async function main() {
     results.push(await run(browser, 'small', DIST, small, 1));
     if (BASELINE) results.push(await run(browser, 'baseline', BASELINE, set, DRAFTS));
     results.push(await run(browser, 'large', DIST, set, DRAFTS));
+    results.push(await run(browser, 'floor', DIST, set, DRAFTS));
   } finally {
     await browser.close();
   }
