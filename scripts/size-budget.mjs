@@ -25,6 +25,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] ?? join(ROOT, "dist");
 export const TOTAL_BUDGET = 150_000;
 export const CEILING = 443_400;
+// The council's page (hoi-dong.html and what it fetches at once), a bundle of its own that
+// only the provincial working group opens: no budget in the issue, but held where it is
+// (506.420 B on 2026-11-30, its wasm 487.941 B) plus 0,6 %, so it does not grow unnoticed either.
+export const COUNCIL_PAGE = "hoi-dong.html";
+export const COUNCIL_CEILING = 509_500;
 
 function gzip9(path) {
   try {
@@ -37,9 +42,9 @@ function gzip9(path) {
 /** What index.html makes the browser fetch at once (the rule bench-size.sh uses too), and
  *  the modules those scripts import statically (e.g. wasm-bindgen's snippets); a dynamic
  *  `import()` is not followed: it is fetched on demand. */
-export function pageFiles(dist) {
-  const html = readFileSync(join(dist, "index.html"), "utf8").replace(/<!--[\s\S]*?-->/g, "");
-  const files = ["index.html"];
+export function pageFiles(dist, page = "index.html") {
+  const html = readFileSync(join(dist, page), "utf8").replace(/<!--[\s\S]*?-->/g, "");
+  const files = [page];
   const add = (url, from = "") => {
     if (!url || /^([a-z]+:|\/\/)/i.test(url)) return;
     const path = normalize(join(from, url.replace(/[?#].*$/, ""))).replace(/^\.?\//, "");
@@ -127,6 +132,15 @@ function main() {
     process.exit(1);
   }
   console.log(`ceiling ${fmt(CEILING)} B: not exceeded`);
+  if (existsSync(join(DIST, COUNCIL_PAGE))) {
+    let council = 0;
+    for (const f of pageFiles(DIST, COUNCIL_PAGE)) council += gzip9(join(DIST, f));
+    if (council > COUNCIL_CEILING) {
+      console.error(`size-budget: FAIL: the council page (${COUNCIL_PAGE}) loads ${fmt(council)} B, above its ceiling of ${fmt(COUNCIL_CEILING)} B (larger by ${fmt(council - COUNCIL_CEILING)} B)`);
+      process.exit(1);
+    }
+    console.log(`council page (${COUNCIL_PAGE} and what it fetches at once): ${fmt(council)} B, ceiling ${fmt(COUNCIL_CEILING)} B: not exceeded`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();
