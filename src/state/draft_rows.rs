@@ -103,12 +103,7 @@ impl AppState {
             });
             state.fine.update_value(|f| {
                 if f.rows.keys().any(|id| !rows.iter().any(|r| r.id == *id)) {
-                    // By insert: collecting into a map links a stable sort (issue 15).
-                    for (id, row) in std::mem::take(&mut f.rows) {
-                        if rows.iter().any(|r| r.id == id) {
-                            f.rows.insert(id, row);
-                        }
-                    }
+                    dti_engine::order::retain(&mut f.rows, &|id, _| rows.iter().any(|r| r.id == *id));
                 }
             });
             rows

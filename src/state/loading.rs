@@ -33,18 +33,8 @@ impl AppState {
             // A set whose digest changed is fetched again.
             if let (Some(Ok(old)), Ok(new)) = (&s.index, &index) {
                 let same = |id: &str| old.get(id) == new.get(id);
-                // Rebuilt by insert, not `retain`ed: the same maps, without a removal
-                // instance per map type in the bundle (issue 15).
-                for (key, set) in std::mem::take(&mut s.sets) {
-                    if same(&key.0) {
-                        s.sets.insert(key, set);
-                    }
-                }
-                for (id, published) in std::mem::take(&mut s.published) {
-                    if same(&id) {
-                        s.published.insert(id, published);
-                    }
-                }
+                dti_engine::order::retain(&mut s.sets, &|(id, _), _| same(id));
+                dti_engine::order::retain(&mut s.published, &|id, _| same(id));
             }
             s.index = Some(index);
         });
@@ -164,9 +154,7 @@ impl AppState {
         let mut groups: Vec<String> = Vec::new();
         self.ws.with_untracked(|w| {
             for s in w.drafts.iter().map(|d| &d.sheet).chain(w.current()).filter(|s| s.framework == id) {
-                if let Err(at) = groups.binary_search(&s.group) {
-                    groups.insert(at, s.group.clone());
-                }
+                dti_engine::order::insert_sorted(&mut groups, s.group.clone());
             }
         });
         for group in groups {
@@ -183,12 +171,7 @@ impl AppState {
             return;
         }
         self.served.update(|s| {
-            // Rebuilt by insert, as in `provide_index`.
-            for (key, set) in std::mem::take(&mut s.sets) {
-                if key.0 != id || !matches!(set, SetLoad::Failed(_)) {
-                    s.sets.insert(key, set);
-                }
-            }
+            dti_engine::order::retain(&mut s.sets, &|(i, _), l| *i != id || !matches!(l, SetLoad::Failed(_)));
         });
         self.settle();
     }

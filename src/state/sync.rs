@@ -326,21 +326,11 @@ impl AppState {
                 s.texts.insert(d.id, (js, sum));
                 s.seen.insert(d.id, d);
             }
-            // Rebuilt by insert rather than `retain`ed or collected: the same result, less
-            // code in the bundle (collecting into a map links a stable sort).
             if s.seen.len() != ids.len() {
-                for (id, d) in std::mem::take(&mut s.seen) {
-                    if ids.contains(&id) {
-                        s.seen.insert(id, d);
-                    }
-                }
+                dti_engine::order::retain(&mut s.seen, &|id, _| ids.contains(id));
             }
             if s.texts.len() != ids.len() {
-                for (id, t) in std::mem::take(&mut s.texts) {
-                    if ids.contains(&id) {
-                        s.texts.insert(id, t);
-                    }
-                }
+                dti_engine::order::retain(&mut s.texts, &|id, _| ids.contains(id));
             }
             s.changed.clear();
             s.all = false;

@@ -27,7 +27,13 @@ fn summary(catalogue: &str, group_file: &str, published: &[u8], head: &str, draf
     let Stored::Current { mut workspace, .. } = read.stored else { return Ok(String::from("-")) };
     workspace.open_or_latest(None);
     let Some(sheet) = workspace.current() else { return Ok(String::from("-")) };
-    let entry = catalogue.get(&sheet.framework).ok_or_else(|| Error::catalogue("sets/index.json", String::new(), String::new()))?;
+    let entry = catalogue.get(&sheet.framework).ok_or_else(|| {
+        Error::catalogue(
+            "sets/index.json",
+            format!("không có bộ chỉ số “{}” của phiếu", sheet.framework),
+            format!("the draft's set “{}” is not listed", sheet.framework),
+        )
+    })?;
     let set = GroupFile::read("group.json", group_file, entry, &sheet.group)?;
     let result = evaluate(&set, sheet)?;
     let s = &result.standing;

@@ -75,14 +75,7 @@ pub fn read_head(raw: &str) -> Head {
         Ok(head) => {
             // Ids seen so far, sorted (a set of its own type would add its code to the bundle).
             let mut ids: Vec<u32> = Vec::with_capacity(head.drafts.len());
-            let twice = head.drafts.iter().find(|l| match ids.binary_search(&l.id) {
-                Ok(_) => true,
-                Err(at) => {
-                    ids.insert(at, l.id);
-                    false
-                }
-            });
-            match twice {
+            match head.drafts.iter().find(|l| !crate::order::insert_sorted(&mut ids, l.id)) {
                 Some(twice) => Head::Whole(Stored::Damaged { reason: format!("draft {} listed twice", twice.id) }),
                 None => Head::Split(head.drafts),
             }
