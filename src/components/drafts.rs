@@ -47,28 +47,32 @@ pub fn Drafts() -> impl IntoView {
     }
 }
 
-/// One draft's line, rebuilt only when its own row changes.
+/// One draft's line, rebuilt only when its own name, set, group or state changes; its
+/// figures follow the row as texts of their own, so a keystroke in the open draft rewrites
+/// its total and level, not the line.
 #[component]
 fn DraftLine(id: u32, rows: Memo<Vec<DraftRow>>, confirming: RwSignal<Option<u32>>) -> impl IntoView {
     let state = use_state();
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned()));
+    let shape = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| (r.agency.clone(), r.set.clone(), r.group.clone(), r.conflict, r.open))));
+    let text = move |field: fn(&DraftRow) -> &str| move || row.with(|r| r.as_ref().map(|r| field(r).to_owned()).unwrap_or_default());
     move || {
         let lang = state.lang.get();
-        let r = row.get()?;
-        let name = if r.agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { r.agency.clone() };
+        let (agency, set, group, conflict, open) = shape.get()?;
+        let name = if agency.trim().is_empty() { tr(lang, "(chưa đặt tên)", "(unnamed)").to_owned() } else { agency };
         let delete_label = format!("{} {name}", tr(lang, "Xóa phiếu", "Delete draft"));
         let open_label = format!("{} {name}", tr(lang, "Mở phiếu", "Open draft"));
         let copy_label = format!("{} {name}", tr(lang, "Nhân bản phiếu", "Duplicate draft"));
         Some(view! {
-            <tr class:current=r.open>
+            <tr class:current=open>
                 <th scope="row">{name}</th>
-                <td data-label=tr(lang, "Năm", "Year")>{r.set}</td>
-                <td data-label=tr(lang, "Nhóm", "Group")>{r.group}</td>
-                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{r.total}</td>
-                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{r.level}</td>
-                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{r.updated}{r.conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
+                <td data-label=tr(lang, "Năm", "Year")>{set}</td>
+                <td data-label=tr(lang, "Nhóm", "Group")>{group}</td>
+                <td class="num" data-label=tr(lang, "Tổng điểm", "Total")>{text(|r| &r.total)}</td>
+                <td data-label=tr(lang, "Mức xếp hạng", "Level")>{text(|r| &r.level)}</td>
+                <td data-label=tr(lang, "Cập nhật lần cuối", "Last updated")>{text(|r| &r.updated)}{conflict.then(|| view! { " " <span class="conflict-tag">{tr(lang, "Bản xung đột", "Conflict copy")}</span> })}</td>
                 <td class="actions">
-                    {if r.open {
+                    {if open {
                         view! { <span class="current-tag">{tr(lang, "Đang mở", "Open now")}</span> }.into_any()
                     } else {
                         view! { <button type="button" aria-label=open_label on:click=move |_| state.open_draft(id)>{tr(lang, "Mở", "Open")}</button> }.into_any()

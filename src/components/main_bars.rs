@@ -6,22 +6,28 @@ use leptos::prelude::*;
 use crate::i18n::{indicator_name, tr};
 use crate::state::use_state;
 
+/// One bar's texts, from the engine's figures.
+#[derive(Clone, PartialEq)]
+struct Bar {
+    label: String,
+    width: String,
+    council: Option<String>,
+}
+
 #[component]
 pub fn MainBars() -> impl IntoView {
     let state = use_state();
-    move || state.result.with(|r| {
+    let bars = Memo::new(move |_| state.result.with(|r| {
         let lang = state.lang.get();
         let Some(Ok(result)) = r else { return None };
         let framework = state.framework.get()?;
         let group = state.selection.with(|s| s.1.clone());
         let names = framework.mains(&group);
-        let rows = result
+        let bars = result
             .mains
             .iter()
             .filter(|m| !m.max.is_zero())
             .map(|m| {
-                // The engine gives the exact share; SVG takes it as a plain width.
-                let width = format!("{}%", format_machine(m.percent()));
                 let name = names.iter().find(|i| i.code == m.code).map(|i| indicator_name(lang, i)).unwrap_or_default();
                 let mut label = format!("{}. {name}: {} / {}", m.code, format_points(m.points), format_compact(m.max));
                 if let Some(a) = m.appraised {
@@ -34,16 +40,31 @@ pub fn MainBars() -> impl IntoView {
                         tr(lang, "chỉ số", "indicators")
                     ));
                 }
-                let council = m.appraised_percent().map(|p| format!("{}%", format_machine(p)));
-                let double = council.is_some();
+                // The engine gives the exact share; SVG takes it as a plain width.
+                Bar { label, width: format!("{}%", format_machine(m.percent())), council: m.appraised_percent().map(|p| format!("{}%", format_machine(p))) }
+            })
+            .collect::<Vec<_>>();
+        Some(bars)
+    }));
+    // The list is built again only when its shape changes (which bars carry the council's
+    // second line); a keystroke rewrites the texts and widths that changed, nothing else.
+    let shape = Memo::new(move |_| bars.with(|b| b.as_ref().map(|b| b.iter().map(|b| b.council.is_some()).collect::<Vec<_>>())));
+    let text = move |i: usize, field: fn(&Bar) -> &str| move || bars.with(|b| b.as_ref().and_then(|b| b.get(i)).map(|b| field(b).to_owned()).unwrap_or_default());
+    move || {
+        let lang = state.lang.get();
+        let rows = shape
+            .get()?
+            .into_iter()
+            .enumerate()
+            .map(|(i, double)| {
                 let height = if double { "12" } else { "8" };
                 view! {
                     <li>
-                        <span class="bar-label">{label.clone()}</span>
-                        <svg class="bar" class:bar-double=double viewBox=format!("0 0 100 {height}") preserveAspectRatio="none" role="img" aria-label=label>
+                        <span class="bar-label">{text(i, |b| &b.label)}</span>
+                        <svg class="bar" class:bar-double=double viewBox=format!("0 0 100 {height}") preserveAspectRatio="none" role="img" aria-label=text(i, |b| &b.label)>
                             <rect class="bar-bg" x="0" y="0" width="100" height=height />
-                            <rect class="bar-fg" x="0" y="0" width=width height=if double { "6" } else { "8" } />
-                            {council.map(|w| view! { <rect class="bar-council" x="0" y="6" width=w height="6" /> })}
+                            <rect class="bar-fg" x="0" y="0" width=text(i, |b| &b.width) height=if double { "6" } else { "8" } />
+                            {double.then(|| view! { <rect class="bar-council" x="0" y="6" width=text(i, |b| b.council.as_deref().unwrap_or_default()) height="6" /> })}
                         </svg>
                     </li>
                 }
@@ -59,5 +80,5 @@ pub fn MainBars() -> impl IntoView {
                 <ul>{rows}</ul>
             </section>
         })
-    })
+    }
 }

@@ -40,8 +40,9 @@ pub fn Summary() -> impl IntoView {
         let agency = state.agency.get();
         let group = state.selection.with(|s| s.1.clone());
         let group_label = framework.group_name(&group, lang);
-        let position = match state.published.get() {
-            Some(Ok(rows)) => rank_preview(&rows, &group, &agency, s.total).map(|p| {
+        // Read in place too: the published results are not copied per keystroke.
+        let position = state.published.with(|published| match published {
+            Some(Ok(rows)) => rank_preview(rows, &group, &agency, s.total).map(|p| {
                 let main = format!(
                     "{} {}/{} {} {group_label} ({} {} {} {})",
                     tr(lang, "Hạng ước tính:", "Estimated rank:"),
@@ -82,7 +83,7 @@ pub fn Summary() -> impl IntoView {
                 view! { <p class="position" data-testid="position">{tr(lang, "Bộ chỉ số này chưa có kết quả công bố để so sánh", "No published results for this set yet")}</p> }
                     .into_any(),
             ),
-        };
+        });
         let open = result
             .open_top
             .iter()
