@@ -8,10 +8,12 @@
 // --groups`, what the app fetches then), else the whole set's file.
 // Prints every file with its part and each part against its budget in BENCHMARKS.md
 // ("## Size", table "Budget per part").
-// Fails (exit 1) above CEILING: the first visit as it ships today (440.703 B on main,
-// 2026-11-30 01:45 UTC: std rebuilt for size and the trim2 cuts; 481.529 B the day before,
-// 524.629 B before 2026-11-29's size work) plus 0,6 % for what may differ between build
-// machines, so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
+// Fails (exit 1) above CEILING: the first visit as it ships today (443.621 B on main,
+// 2026-11-30 05:00 UTC; 440.703 B at 01:45 UTC after std rebuilt for size and the trim2
+// cuts, 440.598 B at 2d47c6d, then +3.023 B traded for a third less work per keystroke: the patched view layer
+// and the fine-grained bars and drafts line, BENCHMARKS.md "Keystroke"; 481.529 B the day
+// before, 524.629 B before 2026-11-29's size work) plus 0,6 % for what may differ between
+// build machines, so no change makes it larger unnoticed. The issue's budget, TOTAL_BUDGET, is not reached yet (BENCHMARKS.md,
 // "The gap"): above it the check prints the gap and passes. Lower CEILING with every cut
 // that lands, down to TOTAL_BUDGET; never raise it without saying why in the commit.
 //   node scripts/size-budget.mjs [dist]
@@ -24,7 +26,7 @@ import { gzipSync } from "node:zlib";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = process.argv[2] ?? join(ROOT, "dist");
 export const TOTAL_BUDGET = 150_000;
-export const CEILING = 443_400;
+export const CEILING = 446_300;
 // The council's page (hoi-dong.html and what it fetches at once), a bundle of its own that
 // only the provincial working group opens: no budget in the issue, but held where it is
 // (506.420 B on 2026-11-30, its wasm 487.941 B) plus 0,6 %, so it does not grow unnoticed either.
