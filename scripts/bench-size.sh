@@ -181,9 +181,9 @@ fi
 echo
 node "$ROOT/scripts/size-budget.mjs" "$APP_DIST" || true
 
-# Where the wasm's bytes go: the release wasm before wasm-bindgen keeps its function names;
-# run it through wasm-bindgen and wasm-opt -Oz -g (names kept) so the sizes match what
-# ships, then file every function under a part of the app (scripts/wasm-parts.mjs) and,
+# Where the wasm's bytes go: the release wasm with its function names kept
+# (scripts/named-wasm.sh), so the sizes match what ships, then file every function under
+# a part of the app (scripts/wasm-parts.mjs) and,
 # when twiggy is on PATH, list the largest items.
 RAW_WASM=$ROOT/target/wasm32-unknown-unknown/release/dti-app.wasm
 echo
@@ -196,10 +196,7 @@ TW=$OUT/named/$key
 if [ ! -f "$TW/named.wasm" ]; then
   echo "(preparing a named -Oz wasm once for this build, ~30 s)" >&2
   rm -rf "$OUT/named" && mkdir -p "$TW"
-  if ! { wasm-bindgen --target web --out-dir "$TW" --out-name app "$RAW_WASM" &&
-    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types "$TW/app_bg.wasm" -o "$TW/named.wasm.tmp" &&
-    mv "$TW/named.wasm.tmp" "$TW/named.wasm"; } >"$OUT/named.log" 2>&1; then
+  if ! "$ROOT/scripts/named-wasm.sh" "$TW" >"$OUT/named.log" 2>&1; then
     echo "could not prepare the named wasm (see $OUT/named.log): per-part and largest-items tables skipped"
     return 0
   fi

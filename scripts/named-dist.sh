@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # A copy of a release build whose wasm keeps its function names, for CPU profiles that say
 # which component or engine function the time went to (scripts/bench-keystroke.mjs
-# --profile, then scripts/profile-tree.mjs). The same code as shipped: the release wasm
-# before wasm-bindgen (target/…/dti-app.wasm, names kept) through wasm-bindgen and
-# `wasm-opt -Oz -g`, put in place of SRC's wasm (its integrity hash in index.html updated).
+# --profile, then scripts/profile-tree.mjs): scripts/named-wasm.sh's wasm, the same code as
+# shipped, put in place of SRC's wasm (its integrity hash in index.html updated).
 # Run right after scripts/build-release.sh, so target/ holds the wasm SRC was built from.
 #
 #   scripts/named-dist.sh SRC_DIST OUT_DIST
@@ -11,11 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 SRC=${1:?SRC_DIST}; OUT=${2:?OUT_DIST}
-RAW="$ROOT/target/wasm32-unknown-unknown/release/dti-app.wasm"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$TMP" --out-name dti-app "$RAW"
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals "$TMP/dti-app_bg.wasm" -o "$TMP/named.wasm"
+"$ROOT/scripts/named-wasm.sh" "$TMP"
 rm -rf "$OUT"; cp -a "$SRC" "$OUT"
 WASM=$(ls "$OUT"/dti-app-*_bg.wasm)
 rm -f "$WASM.gz" "$WASM.br"

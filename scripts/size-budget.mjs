@@ -33,7 +33,7 @@ export const CEILING = 446_300;
 export const COUNCIL_PAGE = "hoi-dong.html";
 export const COUNCIL_CEILING = 509_500;
 
-function gzip9(path) {
+export function gzip9(path) {
   try {
     return execFileSync("gzip", ["-9", "-c", "-n", path], { maxBuffer: 1 << 28 }).length;
   } catch {
